@@ -1,0 +1,1 @@
+"""Lexicons: language knowledge as data files, loaded and compiled once per process."""

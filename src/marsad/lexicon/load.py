@@ -1,0 +1,127 @@
+"""Read the YAML lexicons, validate them, normalise their forms.
+
+Language knowledge lives in `marsad/data/lexicon/<lang>/<kind>.yaml`, one file per kind, keyed by
+stable ids (the dateparser and Recognizers-Text way). `schema.yaml` beside them says which
+attributes each kind may carry; the loader refuses anything else, so a typo in a data file fails
+loudly at load time instead of silently matching nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from marsad.normalise import normalise_form
+
+_TYPES: dict[str, type | tuple[type, ...]] = {
+    "str": str,
+    "int": int,
+    "float": (int, float),
+    "bool": bool,
+    "list": list,
+    "map": dict,
+}
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    kind: str
+    forms: tuple[str, ...]
+    attrs: dict[str, Any] = field(hash=False, compare=False)
+    canonical: str | None = None
+
+
+def data_dir(lang: str = "ar") -> Path:
+    return Path(str(resources.files("marsad") / "data" / "lexicon" / lang))
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{path}: cannot read: {exc}") from exc
+
+
+@cache
+def schema(lang: str = "ar") -> dict[str, dict[str, str]]:
+    """Allowed attributes per lexicon kind: `{kind: {attr: type}}`."""
+    return _read_yaml(data_dir(lang) / "schema.yaml")
+
+
+def _check_entry(path: Path, kind: str, raw: dict[str, Any], allowed: dict[str, str]) -> Entry:
+    where = f"{path.name}: entry {raw.get('id', '?')!r}"
+    if not isinstance(raw, dict) or not raw.get("id"):
+        raise LexiconError(f"{where}: every entry needs an id")
+    forms = raw.get("forms")
+    if not forms or not isinstance(forms, list):
+        raise LexiconError(f"{where}: 'forms' must be a non-empty list")
+    attrs: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in ("id", "forms", "canonical"):
+            continue
+        if key not in allowed:
+            raise LexiconError(f"{where}: unknown key {key!r} (allowed: {sorted(allowed)})")
+        if not isinstance(value, _TYPES[allowed[key]]):
+            raise LexiconError(f"{where}: {key!r} must be {allowed[key]}")
+        attrs[key] = value
+    return Entry(str(raw["id"]), kind, tuple(str(f) for f in forms), attrs, raw.get("canonical"))
+
+
+def load_file(path: Path, lang: str = "ar") -> list[Entry]:
+    """Load one lexicon file, validated against the schema; fail on duplicates."""
+    doc = _read_yaml(path)
+    if not isinstance(doc, dict) or "kind" not in doc or "entries" not in doc:
+        raise LexiconError(f"{path}: needs 'kind', 'version' and 'entries'")
+    kind = doc["kind"]
+    allowed = schema(lang).get(kind)
+    if allowed is None:
+        raise LexiconError(f"{path}: kind {kind!r} is not in schema.yaml")
+    entries = [_check_entry(path, kind, raw, allowed) for raw in doc["entries"] or []]
+    if not entries:
+        raise LexiconError(f"{path}: no entries")
+    _check_unique(path, entries)
+    return entries
+
+
+def _check_unique(path: Path, entries: Iterable[Entry]) -> None:
+    ids: set[str] = set()
+    forms: dict[str, str] = {}
+    for entry in entries:
+        if entry.id in ids:
+            raise LexiconError(f"{path.name}: duplicate id {entry.id!r}")
+        ids.add(entry.id)
+        for form in entry.forms:
+            key = normalise_form(form)
+            other = forms.setdefault(key, entry.id)
+            if other != entry.id:
+                raise LexiconError(f"{path.name}: form {form!r} under both {other!r} and {entry.id!r}")
+
+
+@cache
+def load_kind(kind: str, lang: str = "ar") -> tuple[Entry, ...]:
+    """All entries of one kind: `<kind>.yaml` plus any `<kind>.*.yaml` extension files."""
+    base = data_dir(lang)
+    paths = sorted(base.glob(f"{kind}.yaml")) + sorted(base.glob(f"{kind}.*.yaml"))
+    if not paths:
+        raise LexiconError(f"{base}: no lexicon for kind {kind!r}")
+    entries = [e for p in paths for e in load_file(p, lang)]
+    _check_unique(paths[0], entries)
+    return tuple(entries)
+
+
+@cache
+def load_table(name: str, lang: str = "ar") -> Any:
+    """A plain data table (clitics, number words, conflicts) that is not an entry lexicon."""
+    return _read_yaml(data_dir(lang) / f"{name}.yaml")

@@ -1,0 +1,92 @@
+"""Arabic normalisation for matching, with a map back to the original offsets.
+
+Outlets spell the same word many ways (أ/إ/ا, ى/ي, ة/ه, tatweel, diacritics, Arabic-Indic digits,
+presentation forms). Lexicons and text are normalised the same way so one form matches them all;
+the offset map lets every span found in the normalised text point back into the text as given, which
+is what `evidence` must quote exactly.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+# Characters dropped for matching: harakat, Quranic marks, superscript alef, tatweel, invisible
+# direction and width marks.
+_DROP = regex.compile(r"[\u0610-\u061a\u061c\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+# One character in, one character out: spelling variants and digits.
+_TABLE = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+        "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي",
+        "ة": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه",
+        "ؤ": "و", "ۆ": "و", "ۇ": "و", "ۋ": "و",
+        "ک": "ك", "ڪ": "ك", "گ": "ك", "ڤ": "ف", "پ": "ب", "چ": "ج", "ژ": "ز",
+        "٫": ".", "٬": ",", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        **{chr(ord("A") + i): chr(ord("a") + i) for i in range(26)},
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """Normalised text plus `index[i]`: the offset in `source` of normalised character i.
+
+    `index` has one extra sentinel entry equal to `len(source)`.
+    """
+
+    text: str
+    source: str
+    index: tuple[int, ...]
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span `[start, end)` to the source span that covers the same letters."""
+        if start >= end:
+            pos = self.index[start]
+            return pos, pos
+        src_end = self.index[end]
+        if src_end <= self.index[end - 1]:  # a character that NFKC expanded ends inside the span
+            src_end = self.index[end - 1] + 1
+        return self.index[start], src_end
+
+    def source_text(self, start: int, end: int) -> str:
+        a, b = self.to_source(start, end)
+        return self.source[a:b]
+
+
+def _nfkc_with_index(text: str) -> tuple[str, list[int]]:
+    """NFKC per character, so each output character still knows where it came from."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        norm = unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch
+        out.append(norm)
+        index.extend([i] * len(norm))
+    return "".join(out), index
+
+
+def normalise(text: str) -> Normalised:
+    """Normalise `text` for matching and keep the map back to its offsets."""
+    if unicodedata.is_normalized("NFKC", text):
+        stage, index = text, None
+    else:
+        stage, index = _nfkc_with_index(text)
+    stage = stage.translate(_TABLE)
+    if _DROP.search(stage):
+        keep = [i for i, ch in enumerate(stage) if not _DROP.match(ch)]
+        stage = "".join(stage[i] for i in keep)
+        index = [index[i] for i in keep] if index is not None else keep
+    if index is None:
+        return Normalised(stage, text, tuple(range(len(text) + 1)))
+    return Normalised(stage, text, (*index, len(text)))
+
+
+def normalise_form(form: str) -> str:
+    """Normalise a lexicon form exactly like text, and fold runs of spaces and hyphens."""
+    text = normalise(form).text
+    return " ".join(text.replace("ـ", "").split())

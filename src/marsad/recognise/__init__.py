@@ -1,0 +1,1 @@
+"""Recognisers: pure functions from normalised text to mentions (numbers, actors, places, dates)."""
