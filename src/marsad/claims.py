@@ -1,0 +1,340 @@
+"""From mentions to claims: who says that what happened, how many, to whom, where and when.
+
+Per sentence: reporting frames give the claimant (the nearest frame before a claim; a frame with no
+subject of its own inherits the last claimant; no frame at all is the outlet's own voice). Counted
+things are a number followed by an item ("150 عنصرا") or a casualty noun ("36 قتيلا"), or an item
+whose grammar carries the count ("دبابتين"). Each takes the kind of the nearest event word, and its
+sides from the words around it, or from the claimant's position in the conflict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from marsad import sides
+from marsad.model import Claim, Claimant, Count, DateRange, Document, Evidence, Mention, Place, Segment
+from marsad.normalise import Normalised
+from marsad.recognise.mentions import Mentions
+
+PEOPLE = frozenset({"soldiers", "fighters", "civilians", "people"})
+PLACES = frozenset({"settlements", "heights", "territory"})
+PROPERTY = frozenset({"houses", "buildings", "infrastructure"})
+
+# What a kind becomes for a class of item: "القضاء على 100 عنصر" is killed, "دمر 5 دبابات"
+# destroyed, "السيطرة على 18 دبابة" seized, "استولى على 3 قرى" took_control.
+_KIND_BY_CLASS = {
+    ("loss", "people"): "killed",
+    ("loss", "materiel"): "destroyed",
+    ("loss", "property"): "destroyed",
+    ("destroyed", "people"): "killed",
+    ("seized", "people"): "captured",
+    ("seized", "place"): "took_control",
+    ("took_control", "materiel"): "seized",
+    ("took_control", "people"): "captured",
+    ("injured", "materiel"): "damaged",
+    ("killed", "materiel"): "destroyed",
+}
+_NOT_FOR = {
+    "people": {"damaged", "took_control", "attack"},
+    "materiel": {"injured", "captured", "displaced", "missing", "casualties", "attack"},
+    "place": {"killed", "injured", "captured", "displaced", "missing", "casualties", "attack", "loss"},
+    "property": {"killed", "injured", "captured", "displaced", "missing", "casualties", "attack", "seized"},
+    "events": {"killed", "injured", "captured", "displaced", "missing", "casualties", "destroyed", "damaged",
+               "seized", "took_control", "loss"},
+}
+_GAP_PAIR = 12  # characters allowed between a number and its item ("150 عنصرا"، "5 من جنودها")
+_EVENT_BEFORE = 160
+_EVENT_AFTER = 40
+
+
+def item_class(item: str) -> str:
+    if item in PEOPLE:
+        return "people"
+    if item in PLACES:
+        return "place"
+    if item in PROPERTY:
+        return "property"
+    if item == "strikes":
+        return "events"
+    return "materiel"
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """A counted thing in a sentence: the number (or none), the item, and the words' extent."""
+
+    start: int
+    end: int
+    item: str
+    value: int | None
+    high: int | None
+    number: Mention | None
+    item_mention: Mention
+    event: Mention | None = None  # a casualty noun carries its own kind ("36 قتيلا")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A reporting frame: where it sits, who it names, and whether it denies."""
+
+    start: int
+    end: int
+    claimant: Claimant
+    modality: str = "asserted"
+
+
+class _Doc:
+    """Read-only view of one document for the rules below."""
+
+    def __init__(self, doc: Document, norm: Normalised, mentions: Mentions) -> None:
+        self.doc, self.norm, self.text, self.m = doc, norm, norm.text, mentions
+        self.conflict = sides.conflict_of(mentions.of("actor"))
+
+    def gap(self, start: int, end: int) -> str:
+        return self.text[start:end].strip() if end > start else ""
+
+
+def extract_claims(doc: Document, norm: Normalised, sentences: list[Segment], mentions: Mentions) -> list[Claim]:
+    """All claims of one document, deduplicated per claims.md rule 2."""
+    view = _Doc(doc, norm, mentions)
+    claims: list[Claim] = []
+    last: Claimant | None = None
+    last_paragraph = -1
+    for sentence in sentences:
+        if sentence.paragraph != last_paragraph and sentence.headline:
+            last = None
+        frames = _frames(view, sentence, last)
+        if frames:
+            last = frames[-1].claimant
+        elif sentence.paragraph != last_paragraph:
+            last = None
+        claims.extend(_sentence_claims(view, sentence, frames))
+        last_paragraph = sentence.paragraph
+    return _dedupe(claims)
+
+
+# --- attribution -------------------------------------------------------------------------------
+
+
+def _frames(view: _Doc, sentence: Segment, inherited: Claimant | None) -> list[Frame]:
+    frames: list[Frame] = []
+    for verb in view.m.within("verb", sentence.start, sentence.end):
+        kind = verb.get("frame")
+        phrase = sides.actor_phrase_after(view.m, view.text, verb.end, sentence.end)
+        if phrase is None and kind in ("say", "deny", "quote"):
+            phrase = sides.actor_phrase_before(view.m, view.text, verb.start, sentence.start)
+        if phrase is not None:
+            claimant = sides.claimant_of(phrase, view.m, view.norm.source_text)
+        elif kind == "according":
+            continue
+        elif frames:
+            claimant = frames[-1].claimant
+        elif inherited is not None:
+            claimant = inherited
+        else:
+            continue
+        frames.append(Frame(verb.start, verb.end, claimant, verb.get("modality", "asserted")))
+    return frames
+
+
+def _claimant_for(position: int, frames: list[Frame], headline: bool) -> tuple[Claimant, str]:
+    before = [f for f in frames if f.start <= position]
+    if before:
+        return before[-1].claimant, before[-1].modality
+    if frames:
+        return frames[0].claimant, frames[0].modality
+    return Claimant("OUTLET", "OUTLET", ""), "asserted"
+
+
+# --- counted things ----------------------------------------------------------------------------
+
+
+def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
+    m, text = view.m, view.text
+    items = m.within("item", sentence.start, sentence.end)
+    nouns = [e for e in m.within("event", sentence.start, sentence.end) if e.get("role") == "noun"]
+    places = m.within("place", sentence.start, sentence.end)
+    out: list[Counted] = []
+    used: set[int] = set()
+    for number in m.within("number", sentence.start, sentence.end):
+        target = _next_head(view, number.end, items, nouns)
+        if target is None:
+            continue
+        used.add(target.start)
+        item = target.get("item") or "people"
+        event = target if target.kind == "event" else None
+        out.append(Counted(number.start, target.end, item, number.get("value"), number.get("high"),
+                           number, target, event))
+    for item in items:
+        own = item.get("count")
+        if item.start in used or not own or _names_place(view, item, places):
+            continue
+        if own == 1 and not _object_of_event(view, item, sentence):
+            continue
+        out.append(Counted(item.start, item.end, item.get("item"), own, None, None, item))
+    return out
+
+
+def _next_head(view: _Doc, pos: int, items: list[Mention], nouns: list[Mention]) -> Mention | None:
+    """The item or casualty noun a number counts: the first one right after it."""
+    best = None
+    for cand in (*items, *nouns):
+        if cand.start >= pos and cand.start - pos <= _GAP_PAIR and sides.is_filler(view.gap(pos, cand.start)):
+            if best is None or cand.start < best.start or (cand.start == best.start and cand.end > best.end):
+                best = cand
+    return best
+
+
+def _names_place(view: _Doc, item: Mention, places: list[Mention]) -> bool:
+    """"مدينة زنغلان": a singular place word before a name describes it, it is not a count."""
+    return any(0 <= p.start - item.end <= 2 for p in places)
+
+
+def _object_of_event(view: _Doc, item: Mention, sentence: Segment) -> bool:
+    """A singular noun counts as 1 only right after the event word (أسقطت مروحية)."""
+    for event in view.m.within("event", sentence.start, item.start):
+        if 0 <= item.start - event.end <= 4 and event.get("role") != "noun":
+            return True
+    return False
+
+
+# --- claims of a sentence ----------------------------------------------------------------------
+
+
+def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iterator[Claim]:
+    events = view.m.within("event", sentence.start, sentence.end)
+    for thing in _counted(view, sentence):
+        event = thing.event or _governing_event(thing, events)
+        if event is None:
+            if thing.item != "strikes":
+                continue
+            kind = "attack"
+        else:
+            kind = _kind_for(event.get("kind"), thing.item)
+            if kind is None:
+                continue
+        yield _claim(view, sentence, frames, thing, event, kind)
+    yield from _control_claims(view, sentence, frames, events)
+
+
+def _governing_event(thing: Counted, events: list[Mention]) -> Mention | None:
+    before = [e for e in events if e.end <= thing.start and thing.start - e.end <= _EVENT_BEFORE
+              and e.get("role") != "noun"]
+    if before:
+        return before[-1]
+    after = [e for e in events if e.start >= thing.end and e.start - thing.end <= _EVENT_AFTER]
+    return after[0] if after else None
+
+
+def _kind_for(kind: str, item: str) -> str | None:
+    cls = item_class(item)
+    kind = _KIND_BY_CLASS.get((kind, cls), kind)
+    if kind in _NOT_FOR[cls] or kind == "loss":
+        return None
+    return kind
+
+
+def _claim(view: _Doc, sentence: Segment, frames: list[Frame], thing: Counted, event: Mention | None,
+           kind: str) -> Claim:
+    anchor = event.start if event is not None else thing.start
+    claimant, modality = _claimant_for(min(anchor, thing.start), frames, sentence.headline)
+    affected, agent = sides.sides_of(view.m, view.text, sentence, thing, event, kind, claimant, view.conflict)
+    item = sides.refine_people(thing.item, affected, thing.item_mention)
+    modality = _modality(view, sentence, event, modality)
+    qualifier = sides.qualifier(view.m, view.text, thing)
+    count = Count(thing.value, qualifier if thing.high is None else "at_least", thing.high)
+    return Claim(
+        doc=view.doc.id, claimant=claimant, kind=kind, item=item, count=count, affected=affected,
+        agent=agent, evidence=_evidence(view, sentence), place=_place_near(view, sentence, anchor),
+        date=_date_of(view, sentence), cumulative=sides.is_cumulative(view.m, sentence, anchor),
+        modality=modality,
+    )
+
+
+def _control_claims(view: _Doc, sentence: Segment, frames: list[Frame], events: list[Mention]) -> Iterator[Claim]:
+    """took_control of named places: one claim per place after a control word."""
+    controls = [e for e in events if e.get("kind") == "took_control"]
+    if not controls:
+        return
+    places = view.m.within("place", sentence.start, sentence.end)
+    for i, event in enumerate(controls):
+        stop = controls[i + 1].start if i + 1 < len(controls) else sentence.end
+        for place in (p for p in places if event.end <= p.start < stop):
+            if place.get("precision") == "country":
+                continue
+            claimant, modality = _claimant_for(event.start, frames, sentence.headline)
+            agent = sides.control_agent(view.m, view.text, sentence, event, claimant, view.conflict)
+            yield Claim(
+                doc=view.doc.id, claimant=claimant, kind="took_control", item="settlements",
+                count=Count(1), affected=sides.opponent(agent, view.conflict), agent=agent,
+                evidence=_evidence(view, sentence), place=_place(view, place), date=_date_of(view, sentence),
+                cumulative=False, modality=_modality(view, sentence, event, modality),
+            )
+
+
+# --- fields ------------------------------------------------------------------------------------
+
+
+def _modality(view: _Doc, sentence: Segment, event: Mention | None, framed: str) -> str:
+    if framed == "denied":
+        return "denied"
+    if event is not None and sides.negated(view.m, view.text, event, sentence):
+        return "denied"
+    if view.m.within("marker", sentence.start, sentence.end) and any(
+        mk.get("role") == "uncertain" for mk in view.m.within("marker", sentence.start, sentence.end)
+    ):
+        return "uncertain"
+    return "asserted"
+
+
+def _evidence(view: _Doc, sentence: Segment) -> Evidence:
+    start, end = view.norm.to_source(sentence.start, sentence.end)
+    return Evidence(start, end, view.doc.text[start:end])
+
+
+def _place(view: _Doc, place: Mention) -> Place:
+    start, end = view.norm.to_source(place.start, place.end)
+    a = place.attrs
+    return Place(text=view.doc.text[start:end], name=a.get("name"), country=a.get("country"), lat=a.get("lat"),
+                 lon=a.get("lon"), precision=a.get("precision"), geonames_id=a.get("geonames_id"),
+                 start=start, end=end)
+
+
+def _place_near(view: _Doc, sentence: Segment, anchor: int) -> Place | None:
+    places = [p for p in view.m.within("place", sentence.start, sentence.end) if p.get("precision") != "country"]
+    if not places:
+        return None
+    return _place(view, min(places, key=lambda p: abs(p.start - anchor)))
+
+
+def _date_of(view: _Doc, sentence: Segment) -> DateRange | None:
+    found = view.m.within("date", sentence.start, sentence.end)
+    if found:
+        return DateRange(found[0].get("start"), found[0].get("end"), "event")
+    if view.m.report_date is not None:
+        day = view.m.report_date.isoformat()
+        return DateRange(day, day, "report")
+    return None
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per (claimant, kind, item, affected, number, place); the outlet's own restatement
+    of an attributed claim (headline, summary) is dropped."""
+    seen: set[tuple] = set()
+    attributed = {
+        (c.kind, c.item, c.count.value, c.place.name if c.place else None)
+        for c in claims if c.claimant.actor != "OUTLET"
+    }
+    out: list[Claim] = []
+    for claim in claims:
+        place = claim.place.name if claim.place and claim.kind == "took_control" else None
+        key = (claim.claimant.actor, claim.kind, claim.item, claim.affected, claim.count.value, place)
+        loose = (claim.kind, claim.item, claim.count.value, claim.place.name if claim.place else None)
+        if key in seen or (claim.claimant.actor == "OUTLET" and loose in attributed):
+            continue
+        seen.add(key)
+        out.append(claim)
+    return out
+
+

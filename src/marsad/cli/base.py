@@ -1,0 +1,24 @@
+"""The shared typer app, consoles and the error convention of every command.
+
+User errors exit 1 with one line on stderr and no traceback; usage errors exit 2 (typer's own).
+"""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(
+    name="marsad",
+    help="marsad (مرصد): sourced, searchable claims from Arabic conflict news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+
+def fail(message: str) -> typer.Exit:
+    """Print a user error and return the exit to raise."""
+    err.print(f"[red]error:[/red] {message}", markup=True)
+    return typer.Exit(1)

@@ -1,0 +1,61 @@
+"""Run every recogniser over one document and index the mentions by kind and span.
+
+The claims stage queries the resulting `Mentions` by kind and span.
+"""
+
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from marsad.lexicon.compile import matcher
+from marsad.model import Mention
+from marsad.recognise import dates, numbers, places
+
+LEXICON_KINDS = ("actor", "verb", "event", "item", "marker")
+
+
+@dataclass(frozen=True, slots=True)
+class Mentions:
+    """Mentions of one document by kind, each list sorted by start offset."""
+
+    by_kind: dict[str, list[Mention]]
+    starts: dict[str, list[int]]
+    report_date: date | None
+
+    @classmethod
+    def build(cls, groups: dict[str, list[Mention]], report_date: date | None) -> Mentions:
+        ordered = {k: sorted(v, key=lambda m: (m.start, -m.end)) for k, v in groups.items()}
+        return cls(ordered, {k: [m.start for m in v] for k, v in ordered.items()}, report_date)
+
+    def of(self, kind: str) -> list[Mention]:
+        return self.by_kind.get(kind, [])
+
+    def within(self, kind: str, start: int, end: int) -> list[Mention]:
+        """Mentions of `kind` that start in `[start, end)`."""
+        items, starts = self.of(kind), self.starts.get(kind, [])
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        return items[lo:hi]
+
+
+def _countries(actors: Iterable[Mention]) -> list[str]:
+    """Codes of the states the article speaks of, most mentioned first, for place disambiguation."""
+    counts: dict[str, int] = {}
+    for m in actors:
+        code = m.get("code")
+        if code and len(code) == 3 and code.isupper():
+            counts[code] = counts.get(code, 0) + 1
+    return sorted(counts, key=counts.get, reverse=True)
+
+
+def recognise(text: str, published: date | None) -> Mentions:
+    """All mentions in normalised `text`, dates resolved against the article's own date."""
+    groups = matcher(LEXICON_KINDS).find(text)
+    groups["number"] = numbers.find(text)
+    groups["place"] = places.find(text, _countries(groups.get("actor", [])))
+    report_date = dates.document_date(text, published)
+    groups["date"] = dates.find(text, report_date)
+    return Mentions.build(groups, report_date)

@@ -1,0 +1,46 @@
+import pytest
+
+from marsad.normalise import normalise, normalise_form
+
+CASES = [
+    ("أعلنت", "اعلنت"),
+    ("إسقاط", "اسقاط"),
+    ("آليات", "اليات"),
+    ("مستشفى", "مستشفي"),
+    ("دبابة", "دبابه"),
+    ("مسيّرتيْن", "مسيرتين"),
+    ("عنصراً", "عنصرا"),
+    ("الـــجيش", "الجيش"),
+    ("١٥٠", "150"),
+    ("۱۲", "12"),
+    ("ﻻ", "لا"),
+    ("T-72", "t-72"),
+    ("مؤسسة", "موسسه"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_normalises_spelling_variants(raw: str, expected: str) -> None:
+    assert normalise(raw).text == expected
+
+
+def test_offsets_map_back_to_the_source() -> None:
+    raw = "قالت وزارةُ الدفاعِ الأرمينيّة إنّ قواتها قتلت ١٥٠ عنصراً"
+    norm = normalise(raw)
+    i = norm.text.index("150")
+    assert norm.source_text(i, i + 3) == "١٥٠"
+    j = norm.text.index("الارمينيه")
+    assert norm.source_text(j, j + len("الارمينيه")) == "الأرمينيّة"
+    assert norm.source_text(0, len(norm.text)) == raw
+
+
+def test_presentation_forms_keep_offsets() -> None:
+    raw = "قال ﻻ يوجد ١٢ قتيلا"
+    norm = normalise(raw)
+    i = norm.text.index("12")
+    start, end = norm.to_source(i, i + 2)
+    assert raw[start:end] == "١٢"
+
+
+def test_form_normalisation_folds_spaces() -> None:
+    assert normalise_form("  وزارة   الدفاع ") == "وزاره الدفاع"

@@ -1,0 +1,51 @@
+import pytest
+
+from marsad.normalise import normalise
+from marsad.recognise.numbers import find, parse_digits
+
+CASES = [
+    ("قتل 150 عنصرا", 150, None),
+    ("سقط ٣٢٢ قتيلا", 322, None),
+    ("نزح 2,900 شخص", 2900, None),
+    ("نزح 2.900 شخص", 2900, None),
+    ("أكثر من 84 ألف نازح", 84000, None),
+    ("نحو 1.5 مليون نازح", 1500000, None),
+    ("ثلاثة آلاف قتيل", 3000, None),
+    ("أربعة وعشرين جنديا", 24, None),
+    ("مئتان وخمسون", 250, None),
+    ("خمسمائة وثلاثة", 503, None),
+    ("ثلاث مئة", 300, None),
+    ("اثنا عشر جنديا", 12, None),
+    ("خمسة عشر مدنيا", 15, None),
+    ("بين 50 و60 قتيلا", 50, 60),
+    ("من 50 إلى 60 قتيلا", 50, 60),
+    ("سبعة", 7, None),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "high"), CASES, ids=[c[0] for c in CASES])
+def test_reads_numbers(text: str, value: int, high: int | None) -> None:
+    found = find(normalise(text).text)
+    assert found, text
+    assert found[0].get("value") == value
+    assert found[0].get("high") == high
+
+
+def test_two_counts_joined_by_and_stay_apart() -> None:
+    found = find(normalise("مقتل 710 جنود و36 مدنيا").text)
+    assert [m.get("value") for m in found] == [710, 36]
+
+
+def test_span_excludes_the_clitic() -> None:
+    text = normalise("ارتفع العدد إلى و36 قتيلا").text
+    (m,) = find(text)
+    assert text[m.start:m.end] == "36"
+
+
+@pytest.mark.parametrize(("token", "value"), [("2.900", 2900), ("2,900", 2900), ("1.5", 1.5), ("12", 12)])
+def test_digit_separators(token: str, value: float) -> None:
+    assert parse_digits(token) == value
+
+
+def test_words_that_are_not_numbers() -> None:
+    assert find(normalise("قالت الوزارة إن الوضع مستقر").text) == []
