@@ -20,6 +20,7 @@ from marsad.recognise.mentions import Mentions
 PEOPLE = frozenset({"soldiers", "fighters", "civilians", "people"})
 PLACES = frozenset({"settlements", "heights", "territory"})
 PROPERTY = frozenset({"houses", "buildings", "infrastructure"})
+PEOPLE_KINDS = frozenset({"killed", "injured", "captured", "missing", "displaced", "casualties"})
 
 # What a kind becomes for a class of item: "القضاء على 100 عنصر" is killed, "دمر 5 دبابات"
 # destroyed, "السيطرة على 18 دبابة" seized, "استولى على 3 قرى" took_control.
@@ -99,25 +100,23 @@ def extract_claims(doc: Document, norm: Normalised, sentences: list[Segment], me
     """All claims of one document, deduplicated per claims.md rule 2."""
     view = _Doc(doc, norm, mentions)
     claims: list[Claim] = []
-    last: Claimant | None = None
-    last_paragraph = -1
+    last: tuple[Claimant, int] | None = None  # the last claimant and its paragraph
     for sentence in sentences:
-        if sentence.paragraph != last_paragraph and sentence.headline:
+        if sentence.headline:
             last = None
         frames = _frames(view, sentence, last)
         if frames:
-            last = frames[-1].claimant
-        elif sentence.paragraph != last_paragraph:
-            last = None
+            last = (frames[-1].claimant, sentence.paragraph)
         claims.extend(_sentence_claims(view, sentence, frames))
-        last_paragraph = sentence.paragraph
     return _dedupe(claims)
 
 
 # --- attribution -------------------------------------------------------------------------------
 
 
-def _frames(view: _Doc, sentence: Segment, inherited: Claimant | None) -> list[Frame]:
+def _frames(view: _Doc, sentence: Segment, inherited: tuple[Claimant, int] | None) -> list[Frame]:
+    """Frames of a sentence. A frame with no subject of its own ("وأضاف أن") inherits the last
+    claimant: within its paragraph, or across paragraphs when it opens the sentence."""
     frames: list[Frame] = []
     for verb in view.m.within("verb", sentence.start, sentence.end):
         kind = verb.get("frame")
@@ -130,8 +129,8 @@ def _frames(view: _Doc, sentence: Segment, inherited: Claimant | None) -> list[F
             continue
         elif frames:
             claimant = frames[-1].claimant
-        elif inherited is not None:
-            claimant = inherited
+        elif inherited is not None and (inherited[1] == sentence.paragraph or verb.start - sentence.start <= 8):
+            claimant = inherited[0]
         else:
             continue
         frames.append(Frame(verb.start, verb.end, claimant, verb.get("modality", "asserted")))
@@ -159,13 +158,15 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
     used: set[int] = set()
     for number in m.within("number", sentence.start, sentence.end):
         target = _next_head(view, number.end, items, nouns)
-        if target is None:
+        if target is not None:
+            used.add(target.start)
+            event = target if target.kind == "event" else None
+            out.append(Counted(number.start, target.end, target.get("item") or "people", number.get("value"),
+                               number.get("high"), number, target, event))
             continue
-        used.add(target.start)
-        item = target.get("item") or "people"
-        event = target if target.kind == "event" else None
-        out.append(Counted(number.start, target.end, item, number.get("value"), number.get("high"),
-                           number, target, event))
+        thing = _anaphoric(view, number, out) or _bare_casualties(view, number, sentence)
+        if thing is not None:
+            out.append(thing)
     for item in items:
         own = item.get("count")
         if item.start in used or not own or _names_place(view, item, places):
@@ -174,6 +175,33 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
             continue
         out.append(Counted(item.start, item.end, item.get("item"), own, None, None, item))
     return out
+
+
+def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | None:
+    """"39 أخرى": a number followed by "other(s)" counts the item counted just before."""
+    word = view.text[number.end:].split(maxsplit=1)
+    if not before or not word or word[0] not in sides.links().others:
+        return None
+    prev = before[-1]
+    end = number.end + view.text[number.end:].index(word[0]) + len(word[0])
+    return Counted(number.start, end, prev.item, number.get("value"), number.get("high"), number,
+                   prev.item_mention, prev.event)
+
+
+def _bare_casualties(view: _Doc, number: Mention, sentence: Segment) -> Counted | None:
+    """"وأصيب نحو 35": a bare number right after a casualty word counts people."""
+    for event in view.m.within("event", max(sentence.start, number.start - 20), number.start):
+        if event.get("kind") not in PEOPLE_KINDS:
+            continue
+        gap = view.text[event.end:number.start]
+        markers = view.m.within("marker", event.end, number.start)
+        rest = gap
+        for mk in markers:
+            rest = rest.replace(view.text[mk.start:mk.end], "")
+        if rest.strip() in ("", "الى", "بلغ", "عن"):
+            return Counted(number.start, number.end, "people", number.get("value"), number.get("high"),
+                           number, event, event)
+    return None
 
 
 def _next_head(view: _Doc, pos: int, items: list[Mention], nouns: list[Mention]) -> Mention | None:
@@ -219,12 +247,15 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
 
 
 def _governing_event(thing: Counted, events: list[Mention]) -> Mention | None:
-    before = [e for e in events if e.end <= thing.start and thing.start - e.end <= _EVENT_BEFORE
-              and e.get("role") != "noun"]
-    if before:
-        return before[-1]
+    """The nearest event word before the thing (else just after it); an attack word governs only
+    when no loss word is near ("حصيلة قتلى هجمات ... 60 شخصا" is killed, not attack)."""
+    before = [e for e in events if e.end <= thing.start and thing.start - e.end <= _EVENT_BEFORE]
     after = [e for e in events if e.start >= thing.end and e.start - thing.end <= _EVENT_AFTER]
-    return after[0] if after else None
+    for pool in ([e for e in reversed(before) if e.get("kind") != "attack"],
+                 [e for e in after if e.get("kind") != "attack"], list(reversed(before)), after):
+        if pool:
+            return pool[0]
+    return None
 
 
 def _kind_for(kind: str, item: str) -> str | None:

@@ -48,6 +48,8 @@ class _Links:
     subject_gap: frozenset[str]
     complementisers: frozenset[str]
     own_suffixes: tuple[str, ...]
+    others: frozenset[str]
+    subject_before: frozenset[str]
 
 
 @cache
@@ -55,7 +57,8 @@ def links(lang: str = "ar") -> _Links:
     raw = load_table("links", lang)
     norm = lambda key: frozenset(normalise_form(f) for f in raw[key])  # noqa: E731
     return _Links(norm("count_fillers"), norm("side_links"), norm("subject_gap"), norm("complementisers"),
-                  tuple(normalise_form(f) for f in raw["own_suffixes"]))
+                  tuple(normalise_form(f) for f in raw["own_suffixes"]), norm("others"),
+                  norm("subject_before_gap"))
 
 
 @cache
@@ -133,7 +136,10 @@ def actor_phrase_after(m: Mentions, text: str, pos: int, limit: int) -> list[Men
 def actor_phrase_before(m: Mentions, text: str, pos: int, limit: int) -> list[Mention] | None:
     """The subject before a verb (SVO): actor words ending just before it."""
     actors = m.within("actor", max(limit, pos - 80), pos)
-    if not actors or pos - actors[-1].end > 3:
+    if not actors:
+        return None
+    gap = text[actors[-1].end:pos].strip()
+    if gap and gap not in links().subject_before:
         return None
     start = len(actors) - 1
     while start > 0 and actors[start].start - actors[start - 1].end <= _PHRASE_GAP:
@@ -198,7 +204,8 @@ def _subject_force(m: Mentions, text: str, event: Mention, sentence: Segment) ->
     Returns its code, or True when a subject is there but has no code of its own ("قواتها").
     """
     before = m.within("actor", max(sentence.start, event.start - 40), event.start)
-    if before and event.start - before[-1].end <= 12:
+    coordinated = event.start > 0 and text[event.start - 1] == "و"  # "..., ودمرت": an earlier subject
+    if before and not coordinated and text[before[-1].end:event.start].strip() in ("", *links().subject_before):
         return before[-1].get("code") or True
     after = m.within("actor", event.end, min(sentence.end, event.end + 3))
     if after:

@@ -18,6 +18,11 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False)
 
 
+@app.callback()
+def main() -> None:
+    """marsad (مرصد): sourced, searchable claims from Arabic conflict news."""
+
+
 def fail(message: str) -> typer.Exit:
     """Print a user error and return the exit to raise."""
     err.print(f"[red]error:[/red] {message}", markup=True)

@@ -8,6 +8,7 @@ loudly at load time instead of silently matching nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -109,11 +110,27 @@ def _check_unique(path: Path, entries: Iterable[Entry]) -> None:
                 raise LexiconError(f"{path.name}: form {form!r} under both {other!r} and {entry.id!r}")
 
 
+_KIND_LINE = re.compile(r"^kind:\s*([a-z_]+)\s*$", re.MULTILINE)
+
+
+@cache
+def lexicon_files(lang: str = "ar") -> dict[str, tuple[Path, ...]]:
+    """Entry lexicons by the `kind:` they declare (any file name; tables declare none)."""
+    found: dict[str, list[Path]] = {}
+    for path in sorted(data_dir(lang).glob("*.yaml")):
+        with path.open(encoding="utf-8") as fh:
+            head = "".join(line for _, line in zip(range(12), fh, strict=False))
+        match = _KIND_LINE.search(head)
+        if match and path.name != "schema.yaml":
+            found.setdefault(match.group(1), []).append(path)
+    return {kind: tuple(paths) for kind, paths in found.items()}
+
+
 @cache
 def load_kind(kind: str, lang: str = "ar") -> tuple[Entry, ...]:
-    """All entries of one kind: `<kind>.yaml` plus any `<kind>.*.yaml` extension files."""
+    """All entries of one kind, from every file that declares it (a conflict may add its own)."""
     base = data_dir(lang)
-    paths = sorted(base.glob(f"{kind}.yaml")) + sorted(base.glob(f"{kind}.*.yaml"))
+    paths = lexicon_files(lang).get(kind, ())
     if not paths:
         raise LexiconError(f"{base}: no lexicon for kind {kind!r}")
     entries = [e for p in paths for e in load_file(p, lang)]
