@@ -1,0 +1,633 @@
+"""Places: gazetteer lookup in normalised text, resolved to a name, a country and coordinates.
+
+The gazetteer has two layers, both data under `marsad/data/gazetteer/`:
+
+- `places.yaml`, curated: the places wars are fought over in the spellings Arabic outlets use
+  (transliteration variants, both names of renamed places), regions and fronts, villages mapped to
+  their district, and facilities (القصر الجمهوري، مقر القيادة العامة) that resolve to a town in context;
+- `geonames.tsv`, broad: GeoNames places with Arabic-script names and the countries, filtered and
+  built by `scripts/build_gazetteer.py`.
+
+Matching is one Aho-Corasick pass over the normalised text. A hit counts only on word boundaries,
+after a known proclitic (`clitics.yaml`: و، ب، ل، ال، وال، بال...), and names that are also common
+words or person names need a place cue before them (`cues.yaml`: مدينة، بلدة، في...). Between places
+of the same name the article's countries decide, then the curated layer, then population. Words that
+no gazetteer knows but that follow a place cue word ("بلدة البقوم في ريف حلب") are returned too, with
+the district named after them when there is one.
+
+Everything is built once per process (`gazetteer()`); `find` is a pure function of its arguments.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import yaml
+
+from marsad.lexicon.load import load_table
+from marsad.model import Mention
+from marsad.normalise import normalise_form
+
+__all__ = ["Gazetteer", "Place", "find", "gazetteer"]
+
+_ARTICLE = "ال"
+_SENTENCE_END = ".!?؟\n;؛"
+_NOT_BEFORE_PLACES = frozenset("كس")
+_CUE_MARKS = {"~": "foreign", "!": "always"}
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    id: str
+    name: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str
+    geonames_id: int | None
+    population: int
+    tier: int  # 2 curated, 1 country, 0 GeoNames
+    cue: str | None = None  # "always" | "foreign" | None
+    anchor: str | None = None  # facilities: "nearest" | "capital"
+
+    def attrs(self, **over: Any) -> dict[str, Any]:
+        out = {
+            "name": self.name,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "precision": self.precision,
+            "geonames_id": self.geonames_id,
+        }
+        out.update(over)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    place: Place
+    article: bool  # the form began with ال, which the automaton key leaves out
+    cue: str | None  # the form's own cue rule, else the entry's
+    no_article_prefix: bool  # "ال" + this form is a common word: do not match it after ال
+
+
+def data_dir() -> Path:
+    return Path(str(resources.files("marsad") / "data" / "gazetteer"))
+
+
+def _words(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(normalise_form(v) for v in values if normalise_form(v))
+
+
+class Gazetteer:
+    """The loaded gazetteer and its compiled matcher."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        folder = folder or data_dir()
+        clitics = load_table("clitics")
+        # Of the proclitics, those a place name can take: not ك (كبيرا is not ك + Beira) nor the
+        # verbal س.
+        self.prefixes = frozenset(["", *(p for p in clitics["prefixes"] if not set(p) & _NOT_BEFORE_PLACES)])
+        self.article_prefixes = frozenset(p for p in clitics["article_prefixes"]
+                                          if not set(p) & _NOT_BEFORE_PLACES)
+        self.max_prefix = max(map(len, self.prefixes | self.article_prefixes))
+        cues = yaml.load((folder / "cues.yaml").read_text(encoding="utf-8"), Loader=_Loader)
+        all_prefixes = self.prefixes | self.article_prefixes
+        self.strong = frozenset(p + w for w in _words(cues["strong"]) for p in all_prefixes)
+        self.weak = frozenset(p + w for w in _words(cues["weak"]) for p in self.prefixes)
+        unknown = cues["unknown"]
+        self.unknown_singular = _words(unknown["singular"])
+        self.unknown_plural = _words(unknown["plural"])
+        self.unknown_no_article = _words(unknown["no_article"])
+        self.unknown_max_words = int(unknown["max_words"])
+        self.unknown_stop = _words(unknown["stop"])
+        self.within_window = int(cues["within_window"])
+        self.within_links = _words(cues["within_links"])
+        self.facility_prefix = {normalise_form(k): v for k, v in cues["facility_prefix"].items()}
+        self.stoplist = _read_stoplist(folder / "stoplist.txt")
+
+        self.places: dict[str, Place] = {}
+        self.by_geonames: dict[int, Place] = {}
+        self.neighbours: dict[str, frozenset[str]] = {}
+        self.capital_of: dict[str, int] = {}
+        self.country_stems: dict[str, str] = {}
+        table: dict[str, list[_Key]] = {}
+        curated_ids = self._load_curated(folder / "places.yaml", table)
+        self._load_geonames(folder / "geonames.tsv", table, curated_ids)
+
+        self.automaton = ahocorasick.Automaton()
+        for text, keys in table.items():
+            self.automaton.add_word(text, (len(text), tuple(keys)))
+        self.automaton.make_automaton()
+        self.size = len(self.places)
+        self.forms = len(table)
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def _add_forms(self, table: dict[str, list[_Key]], place: Place, forms: Iterable[str]) -> None:
+        for raw in forms:
+            raw = raw.strip()
+            cue = _CUE_MARKS.get(raw[-1:]) or place.cue
+            text = normalise_form(raw.rstrip("~!"))
+            if len(text.replace(" ", "")) < 2:
+                continue
+            no_art = not text.startswith(_ARTICLE) and (_ARTICLE + text) in self.stoplist
+            table.setdefault(text, []).append(_Key(place, False, cue, no_art))
+            if text.startswith(_ARTICLE) and len(text) > len(_ARTICLE) + 2:
+                table.setdefault(text[len(_ARTICLE):], []).append(_Key(place, True, cue, False))
+
+    def _load_curated(self, path: Path, table: dict[str, list[_Key]]) -> set[int]:
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        used: set[int] = set()
+        for raw in doc["entries"]:
+            precision = raw.get("precision", "exact")
+            place = Place(
+                id=raw["id"],
+                name=raw.get("name"),
+                country=raw.get("country"),
+                lat=raw.get("lat"),
+                lon=raw.get("lon"),
+                precision=precision,
+                geonames_id=raw.get("geonames_id"),
+                population=int(raw.get("population") or 0),
+                tier=2,
+                cue=raw.get("cue"),
+                anchor=raw.get("anchor"),
+            )
+            if place.id in self.places:
+                raise ValueError(f"{path.name}: duplicate id {place.id!r}")
+            self.places[place.id] = place
+            if place.geonames_id and precision == "exact":
+                used.add(place.geonames_id)
+                self.by_geonames.setdefault(place.geonames_id, place)
+            self._add_forms(table, place, raw["forms"])
+        return used
+
+    def _load_geonames(self, path: Path, table: dict[str, list[_Key]], curated: set[int]) -> None:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#"):
+                    continue
+                pid, name, country, lat, lon, pop, gid, forms, extra = line.rstrip("\n").split("\t")
+                is_country = pid.startswith("country.")
+                if not is_country and int(gid) in curated:
+                    continue
+                known = self.places.get(pid)  # a curated country: keep it, add babel's forms
+                place = known or Place(
+                    id=pid,
+                    name=name,
+                    country=country,
+                    lat=float(lat) if lat else None,
+                    lon=float(lon) if lon else None,
+                    precision="country" if is_country else "exact",
+                    geonames_id=int(gid),
+                    population=int(pop),
+                    tier=1 if is_country else 0,
+                )
+                self.places[pid] = place
+                if is_country:
+                    if known is not None:
+                        self.places[pid] = known
+                    neighbours, capital = extra.split(";")
+                    self.neighbours[country] = frozenset(filter(None, neighbours.split(",")))
+                    if capital:
+                        self.capital_of[country] = int(capital)
+                    for form in forms.split("|"):
+                        self.country_stems[_stem(form)] = country
+                else:
+                    self.by_geonames.setdefault(place.geonames_id, place)
+                self._add_forms(table, place, forms.split("|"))
+
+    def capital(self, country: str | None) -> Place | None:
+        gid = self.capital_of.get(country or "")
+        return self.by_geonames.get(gid) if gid else None
+
+    def country_of_adjective(self, word: str) -> str | None:
+        """The country of a nisba adjective: السودانية → SDN, الاوكرانية → UKR."""
+        if not word.startswith(_ARTICLE):
+            return None
+        stem = word[2:]
+        for end in ("يه", "ي"):
+            if stem.endswith(end):
+                stem = stem[: -len(end)]
+                break
+        else:
+            return None
+        if len(stem) < 3:
+            return None
+        hit = self.country_stems.get(stem)
+        if hit:
+            return hit
+        for cstem, country in self.country_stems.items():
+            if len(stem) >= 4 and cstem.startswith(stem):
+                return country
+        return None
+
+
+def _read_stoplist(path: Path) -> frozenset[str]:
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        for word in line.split("#", 1)[0].split(","):
+            if word.strip():
+                out.add(normalise_form(word))
+    return frozenset(out)
+
+
+def _stem(form: str) -> str:
+    """A country name without its article and final alif (السودان → سودان, روسيا → روس)."""
+    form = form.split(" ")[0]
+    if form.startswith(_ARTICLE):
+        form = form[2:]
+    for end in ("يا", "ا"):
+        if form.endswith(end) and len(form) - len(end) >= 3:
+            return form[: -len(end)]
+    return form
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, loaded and compiled once per process."""
+    return Gazetteer()
+
+
+# -- matching ----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    place: Place
+    word_start: int
+    prefix: str
+
+
+def _word_before(text: str, pos: int, count: int = 1) -> str:
+    """The `count` words that end right before `pos` (spaces and quotes skipped), joined by a space."""
+    words: list[str] = []
+    i = pos
+    for _ in range(count):
+        while i > 0 and not text[i - 1].isalnum():
+            if text[i - 1] in _SENTENCE_END or text[i - 1] in "،,:":
+                return " ".join(reversed(words))
+            i -= 1
+        j = i
+        while j > 0 and text[j - 1].isalnum():
+            j -= 1
+        if j == i:
+            break
+        words.append(text[j:i])
+        i = j
+    return " ".join(reversed(words))
+
+
+class _Matcher:
+    def __init__(self, gz: Gazetteer, text: str, countries: tuple[str, ...]) -> None:
+        self.gz = gz
+        self.text = text
+        self.countries = countries
+        self.main = countries[0] if countries else None
+        near: set[str] = set()
+        for c in countries:
+            near |= gz.neighbours.get(c, frozenset())
+        self.near = frozenset(near - set(countries))
+        self.sentence_ends = [i for i, ch in enumerate(text) if ch in _SENTENCE_END]
+
+    # cues ---------------------------------------------------------------------------------------
+
+    def cue_before(self, word_start: int, prefix: str) -> str | None:
+        """"strong", "weak" or None: what stands right before the word that holds a name."""
+        one = _word_before(self.text, word_start, 1)
+        if one in self.gz.strong:
+            return "strong"
+        two = _word_before(self.text, word_start, 2)
+        if two in self.gz.strong:
+            return "strong"
+        if one in self.gz.weak or two in self.gz.weak or prefix[-1:] == "ب" or prefix[-3:] == "بال":
+            return "weak"
+        return None
+
+    def continues_list(self, word_start: int, prefix: str, last: _Hit | None) -> bool:
+        """The name follows an accepted place as the next item of a list: "قرى X وY، وZ"."""
+        if last is None:
+            return False
+        between = self.text[last.end : word_start]
+        if between.strip(" ،,") != "" or len(between) > 4:
+            return False
+        return prefix.startswith("و") or "،" in between or "," in between
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        lo, hi = min(a, b), max(a, b)
+        i = bisect.bisect_left(self.sentence_ends, lo)
+        return i >= len(self.sentence_ends) or self.sentence_ends[i] >= hi
+
+    # acceptance ---------------------------------------------------------------------------------
+
+    def country_rank(self, place: Place) -> int:
+        if place.country is None:
+            return 1
+        if place.country in self.countries:
+            return 0
+        return 1 if place.country in self.near else 2
+
+    def accept(self, key: _Key, form_len: int, cue: str | None, listed: bool) -> bool:
+        place = key.place
+        if place.anchor:
+            return True
+        if key.cue == "always":
+            return cue == "strong" or listed
+        if key.cue == "foreign":
+            return place.country in self.countries or cue is not None or listed
+        if place.tier >= 1:
+            return True
+        # GeoNames layer: trust it in the article's countries, less elsewhere.
+        letters = form_len
+        if place.country in self.countries:
+            return letters >= 4 or cue is not None or listed
+        if cue == "strong" or listed:
+            return True
+        if place.country in self.near:
+            return place.population >= 20_000 and letters >= 4
+        return place.population >= 100_000 and letters >= 4
+
+    def best(self, keys: tuple[_Key, ...], form_len: int, prefix: str, word_start: int,
+             last: _Hit | None) -> Place | None:
+        cue = self.cue_before(word_start, prefix)
+        listed = self.continues_list(word_start, prefix, last)
+        ok: list[Place] = []
+        for key in keys:
+            if key.article and prefix not in self.gz.article_prefixes:
+                continue
+            if not key.article and prefix not in self.gz.prefixes:
+                # "الزنغلان": an article before a name that has none, for curated towns only
+                # (not "المالي" for مالي, nor "الجديد" for جديد)
+                if (prefix not in self.gz.article_prefixes or key.no_article_prefix
+                        or key.place.tier < 2 or key.place.precision == "country"):
+                    continue
+            if self.accept(key, form_len, cue, listed):
+                ok.append(key.place)
+        if not ok:
+            return None
+        return min(ok, key=lambda p: (self.country_rank(p), -p.tier, -p.population, p.id))
+
+    # passes ---------------------------------------------------------------------------------------
+
+    def raw_hits(self) -> list[tuple[int, int, int, str, tuple[_Key, ...]]]:
+        text = self.text
+        n = len(text)
+        out = []
+        maxp = self.gz.max_prefix
+        for last, (length, keys) in self.gz.automaton.iter(text):
+            end = last + 1
+            if end < n and text[end].isalnum():
+                continue
+            start = end - length
+            ws = start
+            while ws > 0 and text[ws - 1].isalnum() and start - ws <= maxp:
+                ws -= 1
+            if ws > 0 and text[ws - 1].isalnum():
+                continue
+            out.append((start, end, ws, text[ws:start], keys))
+        out.sort(key=lambda h: (h[2], -h[1]))
+        return out
+
+    def known(self) -> list[_Hit]:
+        hits: list[_Hit] = []
+        last_end = -1
+        for start, end, ws, prefix, keys in self.raw_hits():
+            if ws < last_end:
+                continue
+            form_len = end - start - (end - start - len(self.text[start:end].replace(" ", "")))
+            place = self.best(keys, form_len, prefix, ws, hits[-1] if hits else None)
+            if place is None:
+                continue
+            hits.append(_Hit(start, end, place, ws, prefix))
+            last_end = end
+        return hits
+
+
+def find(text: str, countries: Iterable[str] = ()) -> list[Mention]:
+    """Places in NORMALISED text (`marsad.normalise.normalise(raw).text`).
+
+    `countries`: ISO3 codes the article is about (from its actors), most important first; they
+    choose between same-named places and let names that need context through. Each result is a
+    `Mention(kind="place", key=<gazetteer id>, attrs={name, country, lat, lon, precision,
+    geonames_id})` whose span covers the name only (not its clitic prefix).
+    """
+    gz = gazetteer()
+    matcher = _Matcher(gz, text, tuple(c for c in countries if c))
+    hits = matcher.known()
+    out: list[Mention] = []
+    plain = [h for h in hits if not h.place.anchor]
+    for i, hit in enumerate(hits):
+        if hit.place.anchor:
+            mention = _facility(matcher, hit, plain, hits[i + 1] if i + 1 < len(hits) else None)
+        else:
+            mention = _composite(matcher, hit)
+        if mention is not None:
+            out.append(mention)
+    out.extend(_unknown(matcher, hits))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _composite(m: _Matcher, hit: _Hit) -> Mention:
+    """A known place, with a facility word right before it folded in ("مطار الفاشر")."""
+    place = hit.place
+    text = m.text
+    i = hit.word_start
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1].isalnum():
+        j -= 1
+    before = text[j:i]
+    if before and i < hit.word_start and place.precision == "exact":
+        for p in ("", *sorted(m.gz.prefixes - {""}, key=len, reverse=True)):
+            label = m.gz.facility_prefix.get(before[len(p):]) if before.startswith(p) else None
+            if label:
+                return Mention("place", j + len(p), hit.end, place.id,
+                               place.attrs(name=f"{place.name} {label}"))
+    return Mention("place", hit.start, hit.end, place.id, place.attrs())
+
+
+def _facility(m: _Matcher, hit: _Hit, plain: list[_Hit], following: _Hit | None) -> Mention | None:
+    """A facility resolved to its town: the place right after it, the nearest one, or the capital."""
+    place = hit.place
+    town: Place | None = None
+    text = m.text
+    if following is not None and not following.place.anchor:
+        gap = text[hit.end : following.word_start].strip()
+        if gap in ("", "في", "ب") or (gap == "" and following.prefix.startswith("ب")):
+            town = following.place
+            if place.id == "fac.capital" and following.place.precision in ("exact", "country"):
+                return None  # "العاصمة الخرطوم": the town itself is the mention
+    if town is None and place.anchor == "nearest":
+        near = [h for h in plain if m.same_sentence(h.start, hit.start) and h.place.precision != "country"]
+        if near:
+            town = min(near, key=lambda h: (h.start > hit.start, abs(h.start - hit.start))).place
+    if town is None:
+        nxt = text[hit.end :].split(None, 1)
+        adjective = m.gz.country_of_adjective(nxt[0]) if nxt else None
+        country = adjective
+        if country is None:
+            before = [h for h in plain if h.start < hit.start and m.same_sentence(h.start, hit.start)
+                      and h.place.precision == "country" and h.place.country in m.countries]
+            country = before[-1].place.country if before else m.main
+        town = m.gz.capital(country)
+        if town is None and place.anchor == "nearest" and country:
+            town = None
+    if town is None or town.precision == "country":
+        return None
+    name = town.name if place.id == "fac.capital" else f"{place.name}, {town.name}"
+    return Mention("place", hit.start, hit.end, place.id,
+                   town.attrs(name=name, precision="exact" if town.precision == "exact" else town.precision))
+
+
+def _tokens(text: str, pos: int) -> Iterable[tuple[int, int]]:
+    """Word spans from `pos` on, stopping at punctuation other than spaces."""
+    n = len(text)
+    i = pos
+    while i < n:
+        while i < n and text[i] == " ":
+            i += 1
+        if i >= n or not text[i].isalnum():
+            return
+        j = i
+        while j < n and text[j].isalnum():
+            j += 1
+        yield i, j
+        i = j
+
+
+def _unknown(m: _Matcher, hits: list[_Hit]) -> list[Mention]:
+    """Names no gazetteer knows, right after a place cue word: "بلدة البقوم في ريف حلب"."""
+    gz = m.gz
+    text = m.text
+    taken = [(h.word_start, h.end) for h in hits]
+    starts = {h.word_start for h in hits}
+    out: list[Mention] = []
+    cue_words = gz.unknown_singular | gz.unknown_plural
+    pos = 0
+    n = len(text)
+    while pos < n:
+        # next word
+        while pos < n and not text[pos].isalnum():
+            pos += 1
+        if pos >= n:
+            break
+        end = pos
+        while end < n and text[end].isalnum():
+            end += 1
+        word = text[pos:end]
+        cue = _strip_cue(gz, word, cue_words)
+        pos = end
+        if cue is None:
+            continue
+        plural = cue in gz.unknown_plural
+        items = []
+        cursor = end
+        while True:
+            name = _name_after(gz, text, cursor, cue, starts, first=not items)
+            if name is None:
+                break
+            items.append(name)
+            if not plural:
+                break
+            cursor = name[1]
+            # the next item: "، X" or " وX"
+            rest = text[cursor:cursor + 3]
+            if not (rest.startswith(" و") or rest.lstrip().startswith("،") or rest.startswith(",")):
+                break
+        for s, e in items:
+            if any(a <= s < b or a < e <= b for a, b in taken):
+                continue
+            out.append(_resolve_unknown(m, hits, s, e))
+            taken.append((s, e))
+        if items:
+            pos = items[-1][1]
+    return out
+
+
+def _strip_cue(gz: Gazetteer, word: str, cue_words: frozenset[str]) -> str | None:
+    if word in cue_words:
+        return word
+    for p in ("و", "ب", "ل", "وب", "ول", "فب", "ف"):
+        if word.startswith(p) and word[len(p):] in cue_words:
+            return word[len(p):]
+    return None
+
+
+def _name_after(gz: Gazetteer, text: str, pos: int, cue: str, known_starts: set[int],
+                first: bool) -> tuple[int, int] | None:
+    """The span of an unknown name starting after `pos`, or None."""
+    words: list[tuple[int, int]] = []
+    for s, e in _tokens(text, pos):
+        word = text[s:e]
+        if not words:
+            if not first:
+                if not word.startswith("و") or len(word) < 4:
+                    return None
+                s += 1
+                word = word[1:]
+            if s in known_starts or (first and s - 0 in known_starts):
+                return None
+            if word.startswith(_ARTICLE) and cue in gz.unknown_no_article:
+                return None
+        bare = word[2:] if word.startswith(_ARTICLE) and len(word) > 4 else word
+        if (word in gz.unknown_stop or bare in gz.unknown_stop or word in gz.strong or word in gz.weak
+                or word.isdigit() or len(word) < 2):
+            break
+        if words and (s in known_starts or word.startswith("و") or
+                      (word.startswith(_ARTICLE) and word.endswith(("يه", "ي")))):
+            break
+        if word in gz.stoplist and not words:
+            return None
+        words.append((s, e))
+        if len(words) >= gz.unknown_max_words:
+            break
+    if not words:
+        return None
+    s, e = words[0][0], words[-1][1]
+    if len(text[s:e].replace(" ", "")) < 3:
+        return None
+    return s, e
+
+
+def _resolve_unknown(m: _Matcher, hits: list[_Hit], s: int, e: int) -> Mention:
+    """An unknown name takes the district named right after it, else the article's country."""
+    gz = m.gz
+    text = m.text
+    name = text[s:e]
+    for h in hits:
+        if h.place.anchor or h.word_start < e:
+            continue
+        if h.word_start - e > gz.within_window:
+            break
+        gap = text[e : h.word_start].strip(" ،,")
+        link = (gap + " " + h.prefix).strip() if h.prefix else gap
+        words = link.split()
+        if gap == "" and h.prefix in ("ب", "بال"):
+            ok = True
+        else:
+            ok = bool(words) and (link in gz.within_links or words[0] in gz.within_links
+                                  or (len(words) >= 2 and " ".join(words[:2]) in gz.within_links))
+        if ok and h.place.precision != "country":
+            p = h.place
+            return Mention("place", s, e, f"unknown:{name}",
+                           p.attrs(name=None, precision="admin1", geonames_id=None))
+        break
+    country = m.main
+    return Mention("place", s, e, f"unknown:{name}",
+                   {"name": None, "country": country, "lat": None, "lon": None,
+                    "precision": "country", "geonames_id": None})
