@@ -43,7 +43,9 @@ SHORT_POP = 20_000  # ...unless the place is in a conflict-relevant country
 FAR_POP = 50_000  # places outside the conflict-relevant countries need this population
 
 _ARABIC = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670\u0671 \-]+$")
-_PERSIAN = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670\u0671\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c \-]+$")
+_PERSIAN = re.compile(
+    r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670\u0671\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c \-]+$"
+)
 _LETTERS = re.compile(r"[\u0600-\u06ff]")
 
 
@@ -139,7 +141,8 @@ def build() -> str:
                      int(c["geonameid"]), "|".join(forms), f"{neighbours};{capital}"))
 
     rows.sort(key=lambda r: r[0])
-    header = "# id\tname\tcountry\tlat\tlon\tpopulation\tgeonames_id\tforms\tneighbours;capital  (built by scripts/build_gazetteer.py)"
+    header = ("# id\tname\tcountry\tlat\tlon\tpopulation\tgeonames_id\tforms\tneighbours;capital"
+              "  (built by scripts/build_gazetteer.py)")
     return "\n".join([header, *("\t".join(str(x) for x in r) for r in rows)]) + "\n"
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import ahocorasick
+import regex
 import yaml
 
 from marsad.lexicon.load import load_table
@@ -39,6 +40,7 @@ __all__ = ["Gazetteer", "Place", "find", "gazetteer"]
 
 _ARTICLE = "ال"
 _SENTENCE_END = ".!?؟\n;؛"
+_SENTENCE_RE = regex.compile(r"[.!?؟\n;؛]")
 _NOT_BEFORE_PLACES = frozenset("كس")
 _CUE_MARKS = {"~": "foreign", "!": "always"}
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -113,6 +115,8 @@ class Gazetteer:
         self.unknown_stop = _words(unknown["stop"])
         self.within_window = int(cues["within_window"])
         self.within_links = _words(cues["within_links"])
+        cue_alt = "|".join(sorted(self.unknown_singular | self.unknown_plural, key=len, reverse=True))
+        self.unknown_cue_re = regex.compile(rf"(?<!\w)(?:وب|ول|فب|و|ب|ل|ف)?({cue_alt})(?!\w)")
         self.facility_prefix = {normalise_form(k): v for k, v in cues["facility_prefix"].items()}
         self.stoplist = _read_stoplist(folder / "stoplist.txt")
 
@@ -301,7 +305,7 @@ class _Matcher:
         for c in countries:
             near |= gz.neighbours.get(c, frozenset())
         self.near = frozenset(near - set(countries))
-        self.sentence_ends = [i for i, ch in enumerate(text) if ch in _SENTENCE_END]
+        self._sentence_ends: list[int] | None = None
 
     # cues ---------------------------------------------------------------------------------------
 
@@ -327,9 +331,12 @@ class _Matcher:
         return prefix.startswith("و") or "،" in between or "," in between
 
     def same_sentence(self, a: int, b: int) -> bool:
+        if self._sentence_ends is None:
+            self._sentence_ends = [found.start() for found in _SENTENCE_RE.finditer(self.text)]
+        ends = self._sentence_ends
         lo, hi = min(a, b), max(a, b)
-        i = bisect.bisect_left(self.sentence_ends, lo)
-        return i >= len(self.sentence_ends) or self.sentence_ends[i] >= hi
+        i = bisect.bisect_left(ends, lo)
+        return i >= len(ends) or ends[i] >= hi
 
     # acceptance ---------------------------------------------------------------------------------
 
@@ -339,6 +346,21 @@ class _Matcher:
         if place.country in self.countries:
             return 0
         return 1 if place.country in self.near else 2
+
+    def accept_simple(self, key: _Key, form_len: int) -> bool:
+        """Accepted whatever stands before it (no need to look at the context)."""
+        place = key.place
+        if place.anchor:
+            return True
+        if key.cue is not None:
+            return key.cue == "foreign" and place.country in self.countries
+        if place.tier >= 1:
+            return True
+        if place.country in self.countries:
+            return form_len >= 4
+        if place.country in self.near:
+            return place.population >= 20_000 and form_len >= 4
+        return place.population >= 100_000 and form_len >= 4
 
     def accept(self, key: _Key, form_len: int, cue: str | None, listed: bool) -> bool:
         place = key.place
@@ -362,19 +384,25 @@ class _Matcher:
 
     def best(self, keys: tuple[_Key, ...], form_len: int, prefix: str, word_start: int,
              last: _Hit | None) -> Place | None:
-        cue = self.cue_before(word_start, prefix)
-        listed = self.continues_list(word_start, prefix, last)
+        context: list[tuple[str | None, bool]] = []
         ok: list[Place] = []
         for key in keys:
             if key.article and prefix not in self.gz.article_prefixes:
                 continue
-            if not key.article and prefix not in self.gz.prefixes:
-                # "الزنغلان": an article before a name that has none, for curated towns only
-                # (not "المالي" for مالي, nor "الجديد" for جديد)
-                if (prefix not in self.gz.article_prefixes or key.no_article_prefix
-                        or key.place.tier < 2 or key.place.precision == "country"):
-                    continue
-            if self.accept(key, form_len, cue, listed):
+            # "الزنغلان": an article before a name that has none, for curated towns only
+            # (not "المالي" for مالي, nor "الجديد" for جديد)
+            if not key.article and prefix not in self.gz.prefixes and (
+                prefix not in self.gz.article_prefixes or key.no_article_prefix
+                or key.place.tier < 2 or key.place.precision == "country"
+            ):
+                continue
+            if self.accept_simple(key, form_len):
+                ok.append(key.place)
+                continue
+            if not context:
+                cue = self.cue_before(word_start, prefix)
+                context.append((cue, self.continues_list(word_start, prefix, last)))
+            if self.accept(key, form_len, *context[0]):
                 ok.append(key.place)
         if not ok:
             return None
@@ -485,13 +513,11 @@ def _facility(m: _Matcher, hit: _Hit, plain: list[_Hit], following: _Hit | None)
                       and h.place.precision == "country" and h.place.country in m.countries]
             country = before[-1].place.country if before else m.main
         town = m.gz.capital(country)
-        if town is None and place.anchor == "nearest" and country:
-            town = None
     if town is None or town.precision == "country":
         return None
     name = town.name if place.id == "fac.capital" else f"{place.name}, {town.name}"
     return Mention("place", hit.start, hit.end, place.id,
-                   town.attrs(name=name, precision="exact" if town.precision == "exact" else town.precision))
+                   town.attrs(name=name))
 
 
 def _tokens(text: str, pos: int) -> Iterable[tuple[int, int]]:
@@ -517,22 +543,10 @@ def _unknown(m: _Matcher, hits: list[_Hit]) -> list[Mention]:
     taken = [(h.word_start, h.end) for h in hits]
     starts = {h.word_start for h in hits}
     out: list[Mention] = []
-    cue_words = gz.unknown_singular | gz.unknown_plural
-    pos = 0
-    n = len(text)
-    while pos < n:
-        # next word
-        while pos < n and not text[pos].isalnum():
-            pos += 1
-        if pos >= n:
-            break
-        end = pos
-        while end < n and text[end].isalnum():
-            end += 1
-        word = text[pos:end]
-        cue = _strip_cue(gz, word, cue_words)
-        pos = end
-        if cue is None:
+    for found in gz.unknown_cue_re.finditer(text):
+        cue = found.group(1)
+        end = found.end()
+        if end in starts or (end + 1) in starts:
             continue
         plural = cue in gz.unknown_plural
         items = []
@@ -554,18 +568,7 @@ def _unknown(m: _Matcher, hits: list[_Hit]) -> list[Mention]:
                 continue
             out.append(_resolve_unknown(m, hits, s, e))
             taken.append((s, e))
-        if items:
-            pos = items[-1][1]
     return out
-
-
-def _strip_cue(gz: Gazetteer, word: str, cue_words: frozenset[str]) -> str | None:
-    if word in cue_words:
-        return word
-    for p in ("و", "ب", "ل", "وب", "ول", "فب", "ف"):
-        if word.startswith(p) and word[len(p):] in cue_words:
-            return word[len(p):]
-    return None
 
 
 def _name_after(gz: Gazetteer, text: str, pos: int, cue: str, known_starts: set[int],
@@ -584,6 +587,8 @@ def _name_after(gz: Gazetteer, text: str, pos: int, cue: str, known_starts: set[
                 return None
             if word.startswith(_ARTICLE) and cue in gz.unknown_no_article:
                 return None
+            if not word.startswith(_ARTICLE) and word.endswith("يه") and not word.endswith("ويه"):
+                return None  # an indefinite adjective: "مدن سعودية"، "بلدات لبنانية"
         bare = word[2:] if word.startswith(_ARTICLE) and len(word) > 4 else word
         if (word in gz.unknown_stop or bare in gz.unknown_stop or word in gz.strong or word in gz.weak
                 or word.isdigit() or len(word) < 2):
