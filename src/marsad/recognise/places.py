@@ -21,6 +21,7 @@ Everything is built once per process (`gazetteer()`); `find` is a pure function 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -40,6 +41,11 @@ __all__ = ["Gazetteer", "Place", "find", "gazetteer"]
 
 _ARTICLE = "ال"
 _SENTENCE_END = ".!?؟\n;؛"
+_NON_WORD = regex.compile(r"[^\w]|_")
+# Word separators made spaces before matching (one character for one, so offsets hold); a rarer
+# symbol left as it is only keeps a name beside it from matching.
+_SEPARATORS = re.compile(r'[\n\t\r.,;:!?"\'()\[\]{}<>/\\|\-_–—«»“”‘’،؛؟…*#@+=%&]')
+_CUE_PREFIXES = frozenset(["", "و", "ب", "ل", "ف", "وب", "ول", "فب"])
 _SENTENCE_RE = regex.compile(r"[.!?؟\n;؛]")
 _NOT_BEFORE_PLACES = frozenset("كس")
 _CUE_MARKS = {"~": "foreign", "!": "always"}
@@ -115,8 +121,6 @@ class Gazetteer:
         self.unknown_stop = _words(unknown["stop"])
         self.within_window = int(cues["within_window"])
         self.within_links = _words(cues["within_links"])
-        cue_alt = "|".join(sorted(self.unknown_singular | self.unknown_plural, key=len, reverse=True))
-        self.unknown_cue_re = regex.compile(rf"(?<!\w)(?:وب|ول|فب|و|ب|ل|ف)?({cue_alt})(?!\w)")
         self.facility_prefix = {normalise_form(k): v for k, v in cues["facility_prefix"].items()}
         self.stoplist = _read_stoplist(folder / "stoplist.txt")
 
@@ -130,8 +134,14 @@ class Gazetteer:
         self._load_geonames(folder / "geonames.tsv", table, curated_ids)
 
         self.automaton = ahocorasick.Automaton()
+        for cue in self.unknown_singular | self.unknown_plural:
+            table.setdefault(cue, [])
         for text, keys in table.items():
-            self.automaton.add_word(text, (len(text), tuple(keys)))
+            # keyed with a trailing space, and matched against the text with every non-word
+            # character made a space: only hits that end at a word end come out of the automaton
+            key = _NON_WORD.sub(" ", text)
+            cue = text if text in self.unknown_singular or text in self.unknown_plural else None
+            self.automaton.add_word(key + " ", (len(key), tuple(keys), cue))
         self.automaton.make_automaton()
         self.size = len(self.places)
         self.forms = len(table)
@@ -306,6 +316,7 @@ class _Matcher:
             near |= gz.neighbours.get(c, frozenset())
         self.near = frozenset(near - set(countries))
         self._sentence_ends: list[int] | None = None
+        self.cue_hits: list[tuple[int, str]] = []  # (end, cue word) of unknown-name cue words
 
     # cues ---------------------------------------------------------------------------------------
 
@@ -412,20 +423,21 @@ class _Matcher:
 
     def raw_hits(self) -> list[tuple[int, int, int, str, tuple[_Key, ...]]]:
         text = self.text
-        n = len(text)
         out = []
         maxp = self.gz.max_prefix
-        for last, (length, keys) in self.gz.automaton.iter(text):
-            end = last + 1
-            if end < n and text[end].isalnum():
-                continue
+        cues = self.cue_hits
+        for end, (length, keys, cue) in self.gz.automaton.iter(_SEPARATORS.sub(" ", text) + " "):
             start = end - length
             ws = start
-            while ws > 0 and text[ws - 1].isalnum() and start - ws <= maxp:
-                ws -= 1
-            if ws > 0 and text[ws - 1].isalnum():
-                continue
-            out.append((start, end, ws, text[ws:start], keys))
+            if start and text[start - 1].isalnum():  # a proclitic before the name, or inside a word
+                while ws > 0 and text[ws - 1].isalnum() and start - ws <= maxp:
+                    ws -= 1
+                if ws > 0 and text[ws - 1].isalnum():
+                    continue
+            if cue is not None and text[ws:start] in _CUE_PREFIXES:
+                cues.append((end, cue))
+            if keys:
+                out.append((start, end, ws, text[ws:start], keys))
         out.sort(key=lambda h: (h[2], -h[1]))
         return out
 
@@ -476,15 +488,11 @@ def _composite(m: _Matcher, hit: _Hit) -> Mention:
     i = hit.word_start
     while i > 0 and text[i - 1] == " ":
         i -= 1
-    j = i
-    while j > 0 and text[j - 1].isalnum():
-        j -= 1
-    before = text[j:i]
+    before = text[max(0, text.rfind(" ", 0, i) + 1) : i]
     if before and i < hit.word_start and place.precision == "exact":
-        for p in ("", *sorted(m.gz.prefixes - {""}, key=len, reverse=True)):
-            label = m.gz.facility_prefix.get(before[len(p):]) if before.startswith(p) else None
-            if label:
-                return Mention("place", j + len(p), hit.end, place.id,
+        for word, label in m.gz.facility_prefix.items():
+            if before.endswith(word) and before[: -len(word)] in m.gz.prefixes:
+                return Mention("place", i - len(word), hit.end, place.id,
                                place.attrs(name=f"{place.name} {label}"))
     return Mention("place", hit.start, hit.end, place.id, place.attrs())
 
@@ -543,9 +551,7 @@ def _unknown(m: _Matcher, hits: list[_Hit]) -> list[Mention]:
     taken = [(h.word_start, h.end) for h in hits]
     starts = {h.word_start for h in hits}
     out: list[Mention] = []
-    for found in gz.unknown_cue_re.finditer(text):
-        cue = found.group(1)
-        end = found.end()
+    for end, cue in sorted(m.cue_hits):
         if end in starts or (end + 1) in starts:
             continue
         plural = cue in gz.unknown_plural
