@@ -21,7 +21,7 @@ Pure functions over `Row`s; `marsad.record` reads them from the store and writes
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -91,6 +91,7 @@ class Figure:
     evidence: list[str] = field(default_factory=list)
     others: list[str] = field(default_factory=list)
     denied_by: list[dict[str, str]] = field(default_factory=list)
+    restates: str | None = None  # an outlet's own voice repeating this party's figure
 
     def bounds(self) -> tuple[int | None, int | None, int | None]:
         return bounds(self.value, self.high, self.qualifier)
@@ -216,6 +217,19 @@ def _add(items: list[str], value: str) -> None:
         items.append(value)
 
 
+def mark_restatements(figures: Sequence[Figure]) -> None:
+    """An article's own voice giving a party's figure from the same article is that party speaking
+    (a headline summing up a statement), not an independent count: mark it so best ignores it."""
+    parties = [f for f in figures if f.side in ("own", "other")]
+    for f in figures:
+        if f.actor != "OUTLET":
+            continue
+        for p in parties:
+            if (p.value, p.high) == (f.value, f.high) and set(p.documents) & set(f.documents):
+                f.restates = p.claimant
+                break
+
+
 def estimate(figures: Sequence[Figure]) -> tuple[int | None, int | None, int | None, str]:
     """(low, best, high, the rule that chose best) over the claimants' figures."""
     counted = [f for f in figures if f.value is not None]
@@ -226,7 +240,9 @@ def estimate(figures: Sequence[Figure]) -> tuple[int | None, int | None, int | N
     highs = [
         hi if hi is not None else lo for f in reliable for lo, _, hi in [f.bounds()] if (hi or lo) is not None
     ]
-    independent = [f for f in reliable if f.side == "independent" and f.bounds()[1] is not None]
+    independent = [
+        f for f in reliable if f.side == "independent" and not f.restates and f.bounds()[1] is not None
+    ]
     if independent:
         chosen = min(independent, key=lambda f: (f.bounds()[1], f.claimant))
         rule = f"best: lowest independent figure ({chosen.claimant})"
@@ -331,7 +347,13 @@ def build(key: tuple[Any, ...], rows: Sequence[Row], labels: Labels) -> Question
         by_claimant.setdefault(r.label or r.claimant, []).append(r)
     figures = [figure(group, affected, cumulative, labels) for group in by_claimant.values()]
     figures.sort(key=lambda f: (SIDE_ORDER[f.side], f.claimant))
-    low, best, high, rule = estimate(figures)
+    mark_restatements(figures)
+    if kind in NO_COUNT_KINDS and item is None:  # control of a named place: who says it was taken
+        for f in figures:
+            f.display = "taken"
+        low, best, high, rule = None, None, None, "control of a place: no count to estimate"
+    else:
+        low, best, high, rule = estimate(figures)
     starts = [r.start for r in rows if r.start]
     ends = [r.end or r.start for r in rows if r.start]
     if place is None:
@@ -359,19 +381,24 @@ def build(key: tuple[Any, ...], rows: Sequence[Row], labels: Labels) -> Question
     )
 
 
-def _merge_generic(
-    parts: dict[tuple[Any, ...], list[list[Row]]], generic: dict[str, tuple[str, ...]]
-) -> None:
-    """Move each generic-item part ("60 people") into the one specific question it can mean."""
-    for gkey in [k for k in parts if k[1] in generic]:
-        kind, item, affected, cumulative, _place = gkey
+Key = tuple[Any, ...]
+
+
+def _merge_into_one(parts: dict[Key, list[list[Row]]], vague: Callable[[Key], bool],
+                    fits: Callable[[Key, Key], bool]) -> None:  # fmt: skip
+    """Move each part of a vague key into the one question of the same story it can mean.
+
+    When two or more questions could be meant, the vague part stays on its own: guessing would
+    put a figure beside the wrong one.
+    """
+    for vkey in [k for k in parts if vague(k)]:
         keep = []
-        for part in parts[gkey]:
+        for part in parts[vkey]:
             stories = {r.story for r in part}
             targets = [
                 (key, i)
                 for key, found in parts.items()
-                if key[0] == kind and key[2] == affected and key[3] == cumulative and key[1] in generic[item]
+                if key != vkey and not vague(key) and fits(vkey, key)
                 for i, other in enumerate(found)
                 if stories & {r.story for r in other}
             ]
@@ -381,9 +408,24 @@ def _merge_generic(
             else:
                 keep.append(part)
         if keep:
-            parts[gkey] = keep
+            parts[vkey] = keep
         else:
-            del parts[gkey]
+            del parts[vkey]
+
+
+def merge_vague(parts: dict[Key, list[list[Row]]], generic: dict[str, tuple[str, ...]]) -> None:
+    """Generic items ("60 people") join the one specific item's question ("civilians"), then claims
+    that do not say whose losses join the one question that does (same kind, item, total flag)."""
+    _merge_into_one(
+        parts,
+        lambda k: k[1] in generic,
+        lambda v, k: (k[0], k[2], k[3]) == (v[0], v[2], v[3]) and k[1] in generic[v[1]],
+    )
+    _merge_into_one(
+        parts,
+        lambda k: k[2] is None and k[4] is None,
+        lambda v, k: (k[0], k[1], k[3]) == (v[0], v[1], v[3]) and k[4] is None,
+    )
 
 
 def questions(
@@ -400,8 +442,7 @@ def questions(
         if key is not None:
             buckets.setdefault(key, []).append(r)
     parts = {key: split(found, tolerance_days) for key, found in buckets.items()}
-    if generic:
-        _merge_generic(parts, generic)
+    merge_vague(parts, generic or {})
     made: list[Question] = []
     for key in sorted(parts, key=lambda k: tuple("" if v is None else str(v) for v in k)):
         made.extend(build(key, part, labels) for part in parts[key])
@@ -428,6 +469,9 @@ def denies(denial: Row, claim: Row, labels: Labels) -> bool:
     )
     if not near:
         return False
+    if claim.kind in NO_COUNT_KINDS and denial.place and claim.place:
+        # control of a named place: the place is the question, whatever sides the words suggest
+        return denial.place == claim.place and claim.claimant not in labels.side_of(denial.claimant)
     if not (
         _compatible(denial.item, claim.item)
         and _compatible(denial.affected, claim.affected)

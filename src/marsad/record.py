@@ -435,7 +435,7 @@ def _claim_rows(
         select(*columns)
         .select_from(t.claims.join(t.documents, d.id == c.document))
         .where(where)
-        .order_by(c.kind, c.affected, c.cumulative, c.item, c.id)
+        .order_by(c.kind, c.cumulative, c.affected, c.item, c.id)
     )
     for r in conn.execution_options(yield_per=5000).execute(query):
         group = groups.get(r.document, r.document)
@@ -502,7 +502,7 @@ def _reconcile(
     counted = c.value.is_not(None) & (c.modality != "denied") & (c.kind.not_in(reconcile.NO_COUNT_KINDS))
     rows = _claim_rows(r, counted, groups, story_of, media)
     generic = cfg.questions.generic_items
-    for _key, bucket in itertools.groupby(rows, key=lambda x: (x.kind, x.affected, x.cumulative)):
+    for _key, bucket in itertools.groupby(rows, key=lambda x: (x.kind, x.cumulative)):
         members = list(bucket)
         found = reconcile.questions(members, names, tol, generic)
         pairs += reconcile.link_denials(found, denials, {m.id: m for m in members}, names)

@@ -140,11 +140,15 @@ def build(store: Store, flt: Filter | None = None) -> Report:
 # -- renderings -------------------------------------------------------------------------------
 
 
+def figure_text(f: dict[str, Any]) -> str:
+    """'ANADOLU: >60', 'OUTLET: 300 (restates ARM)', 'AZE: 5?' for an uncertain figure."""
+    text = f"{f['claimant']}: {f['display']}{'?' if f['uncertain'] else ''}"
+    return f"{text} (restates {f['restates']})" if f.get("restates") else text
+
+
 def figures_line(question: dict[str, Any]) -> str:
     """'AZE: 60; ANADOLU: >60' — the figures in side order."""
-    return "; ".join(
-        f"{f['claimant']}: {f['display']}{'?' if f['uncertain'] else ''}" for f in question["figures"]
-    )
+    return "; ".join(figure_text(f) for f in question["figures"])
 
 
 def estimate_text(q: dict[str, Any]) -> str:
@@ -154,14 +158,24 @@ def estimate_text(q: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
 def summary_line(report: Report) -> str:
     c = report.counts
-    return (f"{c['documents']} articles · {c['copy_groups']} independent sources (copy groups) · "
-            f"{c['stories']} stories · {c['claims']} claims · {c['questions']} questions")  # fmt: skip
+    return " · ".join([
+        _n(c["documents"], "article", "articles"),
+        _n(c["copy_groups"], "independent source (copy group)", "independent sources (copy groups)"),
+        _n(c["stories"], "story", "stories"), _n(c["claims"], "claim", "claims"),
+        _n(c["questions"], "question", "questions"),
+    ])  # fmt: skip
 
 
 def _story_title(part: StoryPart) -> str:
-    return f"Story {part.id}: {part.label} ({part.n_documents} articles, {part.n_groups} independent sources)"
+    articles = _n(part.n_documents, "article", "articles")
+    counts = f"{articles}, {_n(part.n_groups, 'independent source', 'independent sources')}"
+    return f"Story {part.id}: {part.label} ({counts})"
 
 
 def _short(text: str, limit: int = 140) -> str:
@@ -230,7 +244,7 @@ def to_html(report: Report) -> str:
 
 
 def _side_cell(q: dict[str, Any], sides: tuple[str, ...]) -> str:
-    return "\n".join(f"{f['claimant']} {f['display']}" for f in q["figures"] if f["side"] in sides)
+    return "\n".join(figure_text(f).replace(": ", " ", 1) for f in q["figures"] if f["side"] in sides)
 
 
 def to_table(report: Report) -> Group:

@@ -1,0 +1,266 @@
+"""`marsad ingest`, `report`, `export` and `demo`: the record on the command line.
+
+Each command parses its options, calls one library function (marsad.record, marsad.report,
+marsad.export) and prints; store and filter problems are user errors (exit 1, one line on stderr).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from marsad import record
+from marsad import report as reporting
+from marsad.cli.base import app, err, fail
+from marsad.export import FORMATS as EXPORT_FORMATS
+from marsad.export import WHATS, ExportError, export
+from marsad.recordconf import SettingsError
+from marsad.sources import read_sources
+from marsad.store import Store, StoreError, display_url, open_store, resolve_url
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="SQLite file or postgresql://user:pw@host/db URL (env MARSAD_DB; default marsad.db)."
+    ),
+]
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, md, html or json (JSON Lines); default: table on a terminal, else json.",
+    ),
+]
+SAMPLE = "data/sample"
+
+
+def _day(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a date like 2020-10-20", param_hint=name) from exc
+
+
+@contextmanager
+def _store(db: str | None, *, must_exist: bool = False) -> Iterator[Store]:
+    """Open the store, turning its problems into user errors."""
+    try:
+        url = resolve_url(db)
+        if must_exist and url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+            raise fail(
+                f"no store at {url.removeprefix('sqlite:///')}: run `marsad ingest` first (or pass --db)"
+            )
+        with open_store(db) as store:
+            yield store
+    except (StoreError, SettingsError, reporting.ReportError, ExportError) as exc:
+        raise fail(str(exc)) from None
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Progress]:
+    """A progress line on stderr (only on a terminal: logs stay clean)."""
+    columns = [SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        yield bar
+
+
+def _ingest(
+    store: Store, paths: list[str], published: date | None, force: bool, jobs: int, batch: int | None
+) -> record.IngestResult:
+    skipped: Counter[str] = Counter()
+    with _progress("ingesting") as bar:
+        task = bar.add_task("ingest", total=None)
+        advance = lambda n: bar.advance(task, n)  # noqa: E731
+        if paths:
+            items = read_sources(paths, published, skipped)
+            result = record.ingest(store, items, force=force, jobs=jobs, batch=batch, progress=advance)
+        else:
+            result = record.reextract(store, force=force, jobs=jobs, batch=batch, progress=advance)
+    for reason, n in sorted(skipped.items()):
+        err.print(f"skipped {n} archive record(s): {reason}", markup=False, highlight=False)
+    return result
+
+
+def _refresh(store: Store) -> dict[str, int]:
+    with err.status("grouping copies, stories and questions…") if err.is_terminal else _nothing():
+        return record.refresh(store)
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders, RSS/Atom feeds (file or URL) and WARC archives."),
+    ] = None,
+    db: DbOption = None,
+    published: Annotated[str | None, typer.Option(help="Article date for inputs that carry none.")] = None,
+    reextract: Annotated[
+        bool, typer.Option("--reextract", help="Re-extract even documents stored by this extractor.")
+    ] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction processes.")] = 1,
+    batch: Annotated[int | None, typer.Option(min=1, help="Documents per transaction (default 200).")] = None,
+) -> None:
+    """Extract articles into the record store, then rebuild copy groups, stories and questions.
+
+    Idempotent: a document already stored by the same extractor is skipped.
+
+    A document stored by an older extractor gets its claims replaced.
+
+    Without PATHS, --reextract re-extracts the stored documents.
+
+    Unreadable inputs are listed at the end (exit 1); the others are stored.
+
+    Example: marsad ingest ../shared/corpus/seeds/docs feed.rss crawl.warc.gz --db record.db
+    """
+    if not paths and not reextract:
+        raise typer.BadParameter(
+            "give files, folders, feeds or archives (or --reextract)", param_hint="PATHS"
+        )
+    day = _day(published, "--published")
+    with _store(db) as store:
+        result = _ingest(store, paths or [], day, reextract, jobs, batch)
+        derived = _refresh(store)
+        typer.echo(result.summary())
+        typer.echo(
+            f"{derived['copy_groups']} copy groups, {derived['stories']} stories, "
+            f"{derived['questions']} questions in {display_url(store.url)}"
+        )
+    for problem in result.errors:
+        err.print(f"error: {problem}", markup=False, highlight=False)
+    if result.errors:
+        err.print(f"{len(result.errors)} input(s) could not be stored", markup=False)
+        raise typer.Exit(1)
+
+
+def _format(value: str | None) -> str:
+    fmt = value or ("table" if sys.stdout.isatty() else "json")
+    if fmt not in reporting.FORMATS:
+        raise typer.BadParameter(
+            f"{fmt!r} is not one of {', '.join(reporting.FORMATS)}", param_hint="--format"
+        )
+    return fmt
+
+
+def _print_report(store: Store, flt: reporting.Filter, fmt: str, output: Path | None) -> None:
+    record.ensure_fresh(store)
+    rendered = reporting.render(reporting.build(store, flt), fmt)
+    if output is not None:
+        with output.open("w", encoding="utf-8") as fh:
+            if fmt == "table":
+                Console(file=fh, width=160).print(rendered)
+            else:
+                fh.write(str(rendered))
+    elif fmt == "table":
+        Console().print(rendered)
+    else:
+        sys.stdout.write(str(rendered))
+
+
+@app.command()
+def report(
+    db: DbOption = None,
+    story: Annotated[int | None, typer.Option(help="Only the questions of this story id.")] = None,
+    conflict: Annotated[
+        str | None,
+        typer.Option(help="Only this conflict: a conflicts.yaml id (karabakh) or codes (ARM,AZE)."),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only questions whose period ends on or after this date.")
+    ] = None,
+    fmt: FormatOption = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here.")] = None,
+) -> None:
+    """Per story and question, each party's figure side by side, with evidence and low/best/high.
+
+    Example: marsad report --conflict karabakh --format md -o report.md
+    """
+    fmt = _format(fmt)
+    day = _day(since, "--since")
+    with _store(db, must_exist=True) as store:
+        parties = reporting.conflict_parties(conflict) if conflict else None
+        _print_report(store, reporting.Filter(story=story, parties=parties, since=day), fmt, output)
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl, geojson or parquet.")] = "csv",
+    what: Annotated[str, typer.Option("--what", help="claims (one row a claim) or questions.")] = "claims",
+    db: DbOption = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here (required for parquet).")
+    ] = None,
+) -> None:
+    """Export claims or questions (ACLED/UCDP-like columns, evidence and URL included).
+
+    Example: marsad export --format parquet --what claims -o claims.parquet
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
+    if what not in WHATS:
+        raise typer.BadParameter(f"{what!r} is not one of {', '.join(WHATS)}", param_hint="--what")
+    if fmt == "parquet" and output is None:
+        raise fail("parquet is binary: give a file with -o")
+    with _store(db, must_exist=True) as store:
+        record.ensure_fresh(store)
+        if output is None:
+            n = export(store, what, fmt, sys.stdout)
+        elif fmt == "parquet":
+            n = export(store, what, fmt, str(output))
+        else:
+            with output.open("w", encoding="utf-8", newline="") as fh:
+                n = export(store, what, fmt, fh)
+    err.print(f"{n} {what} exported", markup=False)
+
+
+def sample_dir() -> Path:
+    """The bundled illustrative corpus (invented articles, see its README)."""
+    return Path(str(resources.files("marsad") / SAMPLE))
+
+
+@app.command()
+def demo(
+    db: Annotated[
+        str | None, typer.Option("--db", help="Keep the demo store here (default: a temporary file).")
+    ] = None,
+    fmt: FormatOption = None,
+) -> None:
+    """Build a store from the bundled sample articles (invented, for illustration) and print the report.
+
+    Example: marsad demo --format md
+    """
+    fmt = _format(fmt)
+    with tempfile.TemporaryDirectory(prefix="marsad-demo-") as tmp:
+        target = db or str(Path(tmp) / "demo.db")
+        with _store(target) as store:
+            result = _ingest(store, [str(sample_dir())], None, False, 1, None)
+            _refresh(store)
+            err.print(result.summary(), markup=False)
+            for problem in result.errors:
+                err.print(f"error: {problem}", markup=False, highlight=False)
+            _print_report(store, reporting.Filter(), fmt, None)
