@@ -81,8 +81,12 @@ def _default_extract(doc: Document) -> list[Claim]:
 
 
 def _version_of(extract: Extract) -> str:
-    """The version stamped on stored claims: the file hash for marsad's extractor, else its name."""
-    return extractor_version() if extract is _default_extract else f"custom:{extract.__qualname__}"
+    """The version stamped on stored claims: the file hash for marsad's extractor, else its name
+    (hashed when longer than the column)."""
+    if extract is _default_extract:
+        return extractor_version()
+    name = f"custom:{extract.__module__}.{extract.__qualname__}"
+    return name if len(name) <= 64 else f"custom:{hashlib.sha256(name.encode()).hexdigest()[:24]}"
 
 
 def prepare(doc: Document) -> Prepared:
@@ -171,7 +175,10 @@ def _where(doc: Document) -> str:
 def _write(
     store: Store, new: list[Prepared], replacing: dict[int, Prepared], version: str, result: IngestResult
 ) -> None:
-    """Write a batch; if the database refuses it, retry document by document to name the culprit."""
+    """Write a batch; if the database refuses it, retry document by document to name the culprit.
+
+    Connection failures (OperationalError) are not a document's fault: they stop the ingest.
+    """
     try:
         result.claims += store.write_batch(new, replacing, version)
         result.stored += len(new)
@@ -179,26 +186,16 @@ def _write(
         return
     except OperationalError:
         raise
-    except DBAPIError:
-        if len(new) + len(replacing) == 1:
-            raise
-    for p in new:
-        _write_one(store, [p], {}, version, result)
-    for doc_id, p in replacing.items():
-        _write_one(store, [], {doc_id: p}, version, result)
-
-
-def _write_one(
-    store: Store, new: list[Prepared], replacing: dict[int, Prepared], version: str, result: IngestResult
-) -> None:
-    p = new[0] if new else next(iter(replacing.values()))
-    try:
-        _write(store, new, replacing, version, result)
-    except OperationalError:
-        raise
     except DBAPIError as exc:
-        reason = str(exc.orig or exc).strip().splitlines()[0]
-        result.errors.append(ReadError(_where(p.doc), f"cannot store: {reason}"))
+        if len(new) + len(replacing) == 1:
+            p = new[0] if new else next(iter(replacing.values()))
+            reason = str(exc.orig or exc).strip().splitlines()[0]
+            result.errors.append(ReadError(_where(p.doc), f"cannot store: {reason}"))
+            return
+    for p in new:
+        _write(store, [p], {}, version, result)
+    for doc_id, p in replacing.items():
+        _write(store, [], {doc_id: p}, version, result)
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
