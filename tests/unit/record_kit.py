@@ -31,10 +31,12 @@ def _pg_admin(url: str):  # noqa: ANN202  (a psycopg connection; psycopg importe
     return psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
 
 
-@pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A `--db` value for an empty store: a SQLite file, or a fresh PostgreSQL schema."""
-    if request.param == "sqlite":
+def store_url(backend: str, tmp_path: Path) -> Iterator[str]:
+    """A `--db` value for an empty store: a SQLite file, or a fresh PostgreSQL schema (dropped after).
+
+    Test modules wrap it in their own fixture: `@pytest.fixture(params=BACKENDS)`.
+    """
+    if backend == "sqlite":
         yield str(tmp_path / "record.db")
         return
     schema = f"marsad_t_{uuid.uuid4().hex[:12]}"

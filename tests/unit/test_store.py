@@ -9,14 +9,16 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from record_kit import TABLE, claim, db_url, digits_extract, table_extract, write_articles  # noqa: F401
+import record_kit
+from record_kit import TABLE, claim, table_extract, write_articles
 from sqlalchemy import select
 
 from marsad import record
-from marsad.ingest import ReadError, read_paths
+from marsad.ingest import read_paths
 from marsad.model import Document
 from marsad.store import StoreError, open_store, resolve_url
 from marsad.store import schema as t
@@ -32,6 +34,12 @@ DOC_B = "أعلنت وزارة الدفاع الأذربيجانية مقتل 12
 
 def _docs(*pairs: tuple[str, str], url: str | None = None) -> list[Document]:
     return [Document(id=name, text=text, url=url, source=f"{name}.txt") for name, text in pairs]
+
+
+@pytest.fixture(params=record_kit.BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty store on each backend (PostgreSQL when MARSAD_TEST_PG is set)."""
+    yield from record_kit.store_url(request.param, tmp_path)
 
 
 @pytest.fixture(autouse=True)
@@ -119,7 +127,9 @@ def test_identity_is_normalised_text_plus_url(db_url: str) -> None:
 def test_batches_and_parallel_extraction(db_url: str, tmp_path: Path) -> None:
     folder = write_articles(tmp_path / "docs", 9)
     with open_store(db_url) as store:
-        result = record.ingest(store, read_paths([folder]), extract=digits_extract, batch=2, jobs=2)
+        result = record.ingest(
+            store, read_paths([folder]), extract=record_kit.digits_extract, batch=2, jobs=2
+        )
         assert (result.stored, result.claims) == (9, 18)
         assert store.problems() == []
 
