@@ -292,7 +292,26 @@ def split(rows: Sequence[Row], tolerance_days: int) -> list[list[Row]]:
     parts: dict[int, list[Row]] = {}
     for r in rows:
         parts.setdefault(groups.find(r.id), []).append(r)
+    _join_unplaced(parts, groups, tol)
     return [parts[k] for k in sorted(parts)]
+
+
+def _span(part: list[Row]) -> tuple[date, date] | None:
+    periods = [r.period for r in part if r.period]
+    return (min(p[0] for p in periods), max(p[1] for p in periods)) if periods else None
+
+
+def _join_unplaced(parts: dict[int, list[Row]], groups: Groups, tol: timedelta) -> None:
+    """A dated question that names no place joins the one placed question of the same period (two
+    or more candidates: it stays apart rather than guess)."""
+    spans = {k: span for k, p in parts.items() if (span := _span(p))}
+    placed = {k for k, p in parts.items() if k in spans and any(r.place for r in p)}
+    for key in [k for k in spans if k not in placed]:
+        lo, hi = spans[key]
+        targets = [k for k in placed if spans[k][0] <= hi + tol and lo <= spans[k][1] + tol]
+        if len(targets) == 1:
+            parts[targets[0]].extend(parts.pop(key))
+            groups.union(targets[0], key)
 
 
 def format_period(start: date | None, end: date | None) -> str:
