@@ -185,8 +185,13 @@ def _warc_doc(record: Any, source: str, skipped: Counter[str]) -> Document | Non
     url = record.headers.get("WARC-Target-URI")
     meta = trafilatura.extract_metadata(html)
     title = meta.title if meta else None
+    crawled = _warc_date(record.headers.get("WARC-Date"))
     found = find_date(html, extensive_search=False, outputformat="%Y-%m-%d")
-    published = (date.fromisoformat(found) if found else None) or _warc_date(record.headers.get("WARC-Date"))
+    published = date.fromisoformat(found) if found else None
+    if published is None or (
+        crawled is not None and published > crawled
+    ):  # nothing is published after its crawl
+        published = crawled
     rid = (record.record_id or url or "record").removeprefix("<").removesuffix(">").removeprefix("urn:uuid:")
     body = f"{title}\n\n{text}" if title and title not in text[:300] else text
     outlet = (meta.sitename if meta and meta.sitename else None) or (urlparse(url).hostname if url else None)
