@@ -29,7 +29,7 @@ from rich.progress import (
 
 from marsad import record
 from marsad import report as reporting
-from marsad.cli.base import app, err, fail
+from marsad.cli.base import app, err
 from marsad.export import FORMATS as EXPORT_FORMATS
 from marsad.export import WHATS, ExportError, export
 from marsad.recordconf import SettingsError
@@ -51,6 +51,17 @@ FormatOption = Annotated[
     ),
 ]
 SAMPLE = "data/sample"
+
+
+def fail(message: str) -> typer.Exit:
+    """A user error: one unwrapped line on stderr (greppable in logs), exit 1."""
+    err.print(f"[red]error:[/red] {message}", markup=True, soft_wrap=True)
+    return typer.Exit(1)
+
+
+def say(message: str) -> None:
+    """A notice on stderr, never wrapped."""
+    err.print(message, markup=False, highlight=False, soft_wrap=True)
 
 
 def _day(value: str | None, name: str) -> date | None:
@@ -98,7 +109,7 @@ def _ingest(
         else:
             result = record.reextract(store, force=force, jobs=jobs, batch=batch, progress=advance)
     for reason, n in sorted(skipped.items()):
-        err.print(f"skipped {n} archive record(s): {reason}", markup=False, highlight=False)
+        say(f"skipped {n} archive record(s): {reason}")
     return result
 
 
@@ -152,9 +163,9 @@ def ingest(
             f"{derived['questions']} questions in {display_url(store.url)}"
         )
     for problem in result.errors:
-        err.print(f"error: {problem}", markup=False, highlight=False)
+        say(f"error: {problem}")
     if result.errors:
-        err.print(f"{len(result.errors)} input(s) could not be stored", markup=False)
+        say(f"{len(result.errors)} input(s) could not be stored")
         raise typer.Exit(1)
 
 
@@ -235,7 +246,7 @@ def export_cmd(
         else:
             with output.open("w", encoding="utf-8", newline="") as fh:
                 n = export(store, what, fmt, fh)
-    err.print(f"{n} {what} exported", markup=False)
+    say(f"{n} {what} exported")
 
 
 def sample_dir() -> Path:
@@ -260,7 +271,7 @@ def demo(
         with _store(target) as store:
             result = _ingest(store, [str(sample_dir())], None, False, 1, None)
             _refresh(store)
-            err.print(result.summary(), markup=False)
+            say(result.summary())
             for problem in result.errors:
-                err.print(f"error: {problem}", markup=False, highlight=False)
+                say(f"error: {problem}")
             _print_report(store, reporting.Filter(), fmt, None)
