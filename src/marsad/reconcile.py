@@ -21,7 +21,7 @@ Pure functions over `Row`s; `marsad.record` reads them from the store and writes
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -30,6 +30,7 @@ from marsad.dedupe import Groups
 from marsad.recordconf import Labels
 
 NO_COUNT_KINDS = frozenset({"took_control"})
+LIST_CAP = 50  # claims, documents, outlets and URLs listed per figure (all are counted)
 SIDE_ORDER = {"own": 0, "other": 1, "independent": 2, "unattributed": 3}
 QUALIFIER_MARK = {"exact": "", "about": "~", "more_than": ">", "at_least": "≥", "up_to": "≤", "unknown": ""}
 
@@ -92,6 +93,9 @@ class Figure:
     others: list[str] = field(default_factory=list)
     denied_by: list[dict[str, str]] = field(default_factory=list)
     restates: str | None = None  # an outlet's own voice repeating this party's figure
+    n_claims: int = 0  # the lists above stop at LIST_CAP entries; these count them all
+    n_documents: int = 0
+    evidence_claims: list[int] = field(default_factory=list)  # the claims `evidence` quotes
 
     def bounds(self) -> tuple[int | None, int | None, int | None]:
         return bounds(self.value, self.high, self.qualifier)
@@ -200,21 +204,27 @@ def figure(rows: Sequence[Row], affected: str | None, cumulative: bool, labels: 
         uncertain=all(r.modality == "uncertain" for r in rows),
         others=others,
     )
-    for r in sorted(rows, key=lambda r: r.id):
-        fig.claims.append(r.id)
-        _add(fig.documents, r.doc_name)
-        _add(fig.outlets, r.outlet or r.doc_name)
-        if r.url:
-            _add(fig.urls, r.url)
-        if len(fig.evidence) < 3:
-            _add(fig.evidence, r.evidence)
+    ordered = sorted(rows, key=lambda r: r.id)
+    documents = _unique(r.doc_name for r in ordered)
+    fig.claims = [r.id for r in ordered[:LIST_CAP]]
+    fig.documents = documents[:LIST_CAP]
+    fig.outlets = _unique(r.outlet or r.doc_name for r in ordered)[:LIST_CAP]
+    fig.urls = _unique(r.url for r in ordered if r.url)[:LIST_CAP]
+    fig.n_claims, fig.n_documents = len(ordered), len(documents)
+    quoted: dict[str, int] = {}
+    for r in ordered:
+        if len(quoted) == 3:
+            break
+        quoted.setdefault(r.evidence, r.id)
+    fig.evidence = [text for text in quoted if text]  # empty when the rows were read without evidence
+    fig.evidence_claims = list(quoted.values())
     fig.sources = len({r.copy_group for r in rows})
     return fig
 
 
-def _add(items: list[str], value: str) -> None:
-    if value not in items:
-        items.append(value)
+def _unique(values: Iterable[str]) -> list[str]:
+    """Distinct values in first-seen order (linear: figures may hold thousands of claims)."""
+    return list(dict.fromkeys(values))
 
 
 def mark_restatements(figures: Sequence[Figure]) -> None:
@@ -305,13 +315,18 @@ def _join_unplaced(parts: dict[int, list[Row]], groups: Groups, tol: timedelta) 
     """A dated question that names no place joins the one placed question of the same period (two
     or more candidates: it stays apart rather than guess)."""
     spans = {k: span for k, p in parts.items() if (span := _span(p))}
-    placed = {k for k, p in parts.items() if k in spans and any(r.place for r in p)}
+    placed = {k for k in spans if any(r.place for r in parts[k])}
+    by_day: dict[date, set[int]] = {}
+    for k in placed:
+        lo, hi = spans[k]
+        for day in _days(lo - tol, hi + tol):
+            by_day.setdefault(day, set()).add(k)
     for key in [k for k in spans if k not in placed]:
-        lo, hi = spans[key]
-        targets = [k for k in placed if spans[k][0] <= hi + tol and lo <= spans[k][1] + tol]
+        targets = {t for day in _days(*spans[key]) for t in by_day.get(day, ())}
         if len(targets) == 1:
-            parts[targets[0]].extend(parts.pop(key))
-            groups.union(targets[0], key)
+            (target,) = targets
+            parts[target].extend(parts.pop(key))
+            groups.union(target, key)
 
 
 def format_period(start: date | None, end: date | None) -> str:
@@ -410,20 +425,22 @@ def _merge_into_one(parts: dict[Key, list[list[Row]]], vague: Callable[[Key], bo
     When two or more questions could be meant, the vague part stays on its own: guessing would
     put a figure beside the wrong one.
     """
+    where: dict[int, set[tuple[Key, int]]] = {}
+    for key, found in parts.items():
+        if not vague(key):
+            for i, part in enumerate(found):
+                for story in {r.story for r in part}:
+                    where.setdefault(story, set()).add((key, i))
     for vkey in [k for k in parts if vague(k)]:
         keep = []
         for part in parts[vkey]:
             stories = {r.story for r in part}
-            targets = [
-                (key, i)
-                for key, found in parts.items()
-                if key != vkey and not vague(key) and fits(vkey, key)
-                for i, other in enumerate(found)
-                if stories & {r.story for r in other}
-            ]
+            targets = {(k, i) for s in stories for k, i in where.get(s, ()) if fits(vkey, k)}
             if len(targets) == 1:
-                key, i = targets[0]
+                ((key, i),) = targets
                 parts[key][i].extend(part)
+                for story in stories:
+                    where.setdefault(story, set()).add((key, i))
             else:
                 keep.append(part)
         if keep:
@@ -502,28 +519,50 @@ def denies(denial: Row, claim: Row, labels: Labels) -> bool:
     return claim.claimant not in labels.side_of(denial.claimant)
 
 
+def _days(start: date, end: date, cap: int = 62) -> Iterator[date]:
+    """The days of a period (at most `cap`: an index key, not a calendar)."""
+    for n in range(min((end - start).days, cap) + 1):
+        yield start + timedelta(days=n)
+
+
+class _DenialIndex:
+    """Denials by (kind, story) and (kind, day), so each claim meets only the denials near it."""
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self.by_story: dict[tuple[str, int], list[Row]] = {}
+        self.by_day: dict[tuple[str, date], list[Row]] = {}
+        for d in rows:
+            self.by_story.setdefault((d.kind, d.story), []).append(d)
+            if d.period:
+                for day in _days(*d.period):
+                    self.by_day.setdefault((d.kind, day), []).append(d)
+
+    def near(self, claim: Row) -> list[Row]:
+        found = {d.id: d for d in self.by_story.get((claim.kind, claim.story), ())}
+        if claim.period:
+            for day in _days(*claim.period):
+                found.update((d.id, d) for d in self.by_day.get((claim.kind, day), ()))
+        return list(found.values())
+
+
 def link_denials(
     found: Sequence[Question], denial_rows: Sequence[Row], members: dict[int, Row], labels: Labels
 ) -> list[tuple[int, int]]:
     """(denial claim, denied claim) pairs; each question's figures get `denied_by` notes."""
-    pairs: list[tuple[int, int]] = []
     if not denial_rows:
-        return pairs
-    by_kind: dict[str, list[Row]] = {}
-    for d in denial_rows:
-        by_kind.setdefault(d.kind, []).append(d)
+        return []
+    index = _DenialIndex(denial_rows)
+    pairs: set[tuple[int, int]] = set()
     for q in found:
-        for fig in q.figures:
-            for claim_id in fig.claims:
-                claim = members[claim_id]
-                for d in by_kind.get(claim.kind, ()):
-                    if denies(d, claim, labels):
-                        pairs.append((d.id, claim.id))
-                        note = {
-                            "claimant": d.label or d.claimant,
-                            "evidence": d.evidence,
-                            "document": d.doc_name,
-                        }
-                        if note not in fig.denied_by:
-                            fig.denied_by.append(note)
-    return sorted(set(pairs))
+        figures = {f.claimant: f for f in q.figures}
+        for claim_id in q.claims:
+            claim = members[claim_id]
+            for d in index.near(claim):
+                if not denies(d, claim, labels):
+                    continue
+                pairs.add((d.id, claim.id))
+                fig = figures[claim.label or claim.claimant]
+                note = {"claimant": d.label or d.claimant, "evidence": d.evidence, "document": d.doc_name}
+                if note not in fig.denied_by:
+                    fig.denied_by.append(note)
+    return sorted(pairs)

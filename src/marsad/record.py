@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, literal, select, update
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from marsad import __version__, dedupe, reconcile
@@ -346,7 +346,7 @@ def _copy_groups(store: Store, cfg: Settings) -> tuple[dict[int, int], dict[int,
     order = (d.published.is_(None), d.published, d.id)
     with store.read() as conn, store.read() as side:
 
-        @lru_cache(maxsize=2048)
+        @lru_cache(maxsize=8192)
         def paragraphs_of(doc_id: int) -> list[str]:
             return _paragraphs(side.execute(select(d.text).where(d.id == doc_id)).scalar_one(), cfg)
 
@@ -422,29 +422,52 @@ def _claim_rows(
     groups: dict[int, int],
     story_of: dict[int, int],
     media: Sequence[tuple[str, str]],
+    *,
+    evidence: bool = True,
 ) -> Iterator[reconcile.Row]:
+    """Claims as reconciliation rows, streamed in bucket order; without `evidence` the rows are
+    lighter (a bucket may hold a large share of the corpus) and `_fill_evidence` quotes later."""
     c, d = t.claims.c, t.documents.c
     columns = [c.id, c.document, d.name.label("doc_name"), d.outlet, d.url, c.claimant, c.claimant_role,
                c.claimant_text, c.kind, c.item, c.value, c.high, c.qualifier, c.affected, c.agent,
-               c.place_name, c.place_text, c.date_start, c.date_end, c.cumulative, c.modality,
-               c.evidence]  # fmt: skip
+               c.place_name, c.place_text, c.date_start, c.date_end, c.cumulative, c.modality]  # fmt: skip
     query = (
-        select(*columns)
+        select(*columns, c.evidence if evidence else literal("").label("evidence"))
         .select_from(t.claims.join(t.documents, d.id == c.document))
         .where(where)
         .order_by(c.kind, c.cumulative, c.affected, c.item, c.id)
     )
+
+    @lru_cache(maxsize=4096)
+    def media_label(text: str) -> str:
+        return reconcile.claimant_label("MEDIA", text, media, normalise_form(text))
+
     for r in conn.execution_options(yield_per=5000).execute(query):
         group = groups.get(r.document, r.document)
-        norm = normalise_form(r.claimant_text) if r.claimant == "MEDIA" else ""
         yield reconcile.Row(
             id=r.id, document=r.document, doc_name=r.doc_name, outlet=r.outlet, url=r.url, copy_group=group,
             story=story_of.get(group, group), claimant=r.claimant, role=r.claimant_role,
             claimant_text=r.claimant_text, kind=r.kind, item=r.item, value=r.value, high=r.high,
             qualifier=r.qualifier, affected=r.affected, agent=r.agent, place=r.place_name or r.place_text,
             start=r.date_start, end=r.date_end, cumulative=bool(r.cumulative), modality=r.modality,
-            evidence=r.evidence, label=reconcile.claimant_label(r.claimant, r.claimant_text, media, norm),
+            evidence=r.evidence,
+            label=media_label(r.claimant_text) if r.claimant == "MEDIA" else r.claimant,
         )  # fmt: skip
+
+
+def _fill_evidence(conn: Connection, found: list[reconcile.Question]) -> None:
+    """Quote the evidence of the claims each figure cites (rows were read without it)."""
+    c = t.claims.c
+    wanted = sorted({cid for q in found for f in q.figures if not f.evidence for cid in f.evidence_claims})
+    texts: dict[int, str] = {}
+    for chunk in _chunks(wanted, 900):
+        texts.update(
+            (cid, text) for cid, text in conn.execute(select(c.id, c.evidence).where(c.id.in_(chunk)))
+        )
+    for q in found:
+        for f in q.figures:
+            if not f.evidence:
+                f.evidence = list(dict.fromkeys(texts[cid] for cid in f.evidence_claims if cid in texts))
 
 
 def _question_rows(q: reconcile.Question, qid: int) -> dict[str, Any]:
@@ -497,13 +520,15 @@ def _reconcile(
     denials = list(_claim_rows(r, c.modality == "denied", groups, story_of, media))
     next_id, pairs = 1, []
     counted = c.value.is_not(None) & (c.modality != "denied") & (c.kind.not_in(reconcile.NO_COUNT_KINDS))
-    rows = _claim_rows(r, counted, groups, story_of, media)
+    rows = _claim_rows(r, counted, groups, story_of, media, evidence=False)
     generic = cfg.questions.generic_items
     for _key, bucket in itertools.groupby(rows, key=lambda x: (x.kind, x.cumulative)):
         members = list(bucket)
         found = reconcile.questions(members, names, tol, generic)
         pairs += reconcile.link_denials(found, denials, {m.id: m for m in members}, names)
+        _fill_evidence(w, found)
         next_id = _write_questions(w, found, next_id)
+        del members, found
     is_control = c.kind.in_(reconcile.NO_COUNT_KINDS) & (c.modality != "denied")
     placed = [x for x in _claim_rows(r, is_control, groups, story_of, media) if x.place]
     found = reconcile.questions(placed, names, tol)
