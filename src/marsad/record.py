@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -314,6 +315,7 @@ class _DocMeta:
     name: str
     outlet: str | None
     published: Any
+    url: str | None
 
 
 def _fill_signatures(store: Store, cfg: Settings) -> None:
@@ -346,7 +348,7 @@ def _copy_groups(store: Store, cfg: Settings) -> tuple[dict[int, int], dict[int,
     order = (d.published.is_(None), d.published, d.id)
     with store.read() as conn, store.read() as side:
 
-        @lru_cache(maxsize=8192)
+        @lru_cache(maxsize=4096)
         def paragraphs_of(doc_id: int) -> list[str]:
             return _paragraphs(side.execute(select(d.text).where(d.id == doc_id)).scalar_one(), cfg)
 
@@ -422,18 +424,19 @@ def _claim_rows(
     groups: dict[int, int],
     story_of: dict[int, int],
     media: Sequence[tuple[str, str]],
+    meta: dict[int, _DocMeta],
     *,
     evidence: bool = True,
 ) -> Iterator[reconcile.Row]:
     """Claims as reconciliation rows, streamed in bucket order; without `evidence` the rows are
-    lighter (a bucket may hold a large share of the corpus) and `_fill_evidence` quotes later."""
-    c, d = t.claims.c, t.documents.c
-    columns = [c.id, c.document, d.name.label("doc_name"), d.outlet, d.url, c.claimant, c.claimant_role,
-               c.claimant_text, c.kind, c.item, c.value, c.high, c.qualifier, c.affected, c.agent,
-               c.place_name, c.place_text, c.date_start, c.date_end, c.cumulative, c.modality]  # fmt: skip
+    lighter (a bucket may hold a large share of the corpus) and `_fill_evidence` quotes later.
+    Document fields come from `meta` and short codes are interned: rows share their strings."""
+    c = t.claims.c
+    columns = [c.id, c.document, c.claimant, c.claimant_role, c.claimant_text, c.kind, c.item, c.value,
+               c.high, c.qualifier, c.affected, c.agent, c.place_name, c.place_text, c.date_start, c.date_end,
+               c.cumulative, c.modality]  # fmt: skip
     query = (
         select(*columns, c.evidence if evidence else literal("").label("evidence"))
-        .select_from(t.claims.join(t.documents, d.id == c.document))
         .where(where)
         .order_by(c.kind, c.cumulative, c.affected, c.item, c.id)
     )
@@ -444,15 +447,21 @@ def _claim_rows(
 
     for r in conn.execution_options(yield_per=5000).execute(query):
         group = groups.get(r.document, r.document)
+        doc = meta[r.document]
+        claimant = _intern(r.claimant)
         yield reconcile.Row(
-            id=r.id, document=r.document, doc_name=r.doc_name, outlet=r.outlet, url=r.url, copy_group=group,
-            story=story_of.get(group, group), claimant=r.claimant, role=r.claimant_role,
-            claimant_text=r.claimant_text, kind=r.kind, item=r.item, value=r.value, high=r.high,
-            qualifier=r.qualifier, affected=r.affected, agent=r.agent, place=r.place_name or r.place_text,
-            start=r.date_start, end=r.date_end, cumulative=bool(r.cumulative), modality=r.modality,
-            evidence=r.evidence,
-            label=media_label(r.claimant_text) if r.claimant == "MEDIA" else r.claimant,
+            id=r.id, document=r.document, doc_name=doc.name, outlet=doc.outlet, url=doc.url, copy_group=group,
+            story=story_of.get(group, group), claimant=claimant, role=_intern(r.claimant_role),
+            claimant_text=_intern(r.claimant_text), kind=_intern(r.kind), item=_intern(r.item), value=r.value,
+            high=r.high, qualifier=_intern(r.qualifier), affected=_intern(r.affected), agent=_intern(r.agent),
+            place=_intern(r.place_name or r.place_text), start=r.date_start, end=r.date_end,
+            cumulative=bool(r.cumulative), modality=_intern(r.modality), evidence=r.evidence,
+            label=media_label(r.claimant_text) if claimant == "MEDIA" else claimant,
         )  # fmt: skip
+
+
+def _intern(value: str | None) -> str | None:
+    return None if value is None else sys.intern(value)
 
 
 def _fill_evidence(conn: Connection, found: list[reconcile.Question]) -> None:
@@ -510,6 +519,7 @@ def _reconcile(
     w: Connection,
     groups: dict[int, int],
     story_of: dict[int, int],
+    meta: dict[int, _DocMeta],
     names: Labels,
     cfg: Settings,
 ) -> tuple[int, int]:
@@ -517,10 +527,10 @@ def _reconcile(
     c = t.claims.c
     media = media_names()
     tol = cfg.questions.tolerance_days
-    denials = list(_claim_rows(r, c.modality == "denied", groups, story_of, media))
+    denials = list(_claim_rows(r, c.modality == "denied", groups, story_of, media, meta))
     next_id, pairs = 1, []
     counted = c.value.is_not(None) & (c.modality != "denied") & (c.kind.not_in(reconcile.NO_COUNT_KINDS))
-    rows = _claim_rows(r, counted, groups, story_of, media, evidence=False)
+    rows = _claim_rows(r, counted, groups, story_of, media, meta, evidence=False)
     generic = cfg.questions.generic_items
     for _key, bucket in itertools.groupby(rows, key=lambda x: (x.kind, x.cumulative)):
         members = list(bucket)
@@ -530,7 +540,7 @@ def _reconcile(
         next_id = _write_questions(w, found, next_id)
         del members, found
     is_control = c.kind.in_(reconcile.NO_COUNT_KINDS) & (c.modality != "denied")
-    placed = [x for x in _claim_rows(r, is_control, groups, story_of, media) if x.place]
+    placed = [x for x in _claim_rows(r, is_control, groups, story_of, media, meta) if x.place]
     found = reconcile.questions(placed, names, tol)
     pairs += reconcile.link_denials(found, denials, {m.id: m for m in placed}, names)
     next_id = _write_questions(w, found, next_id)
@@ -552,7 +562,8 @@ def refresh(store: Store, cfg: Settings | None = None) -> dict[str, int]:
     groups, how = _copy_groups(store, cfg)
     d = t.documents.c
     with store.read() as r:
-        meta = {i: _DocMeta(n, o, p) for i, n, o, p in r.execute(select(d.id, d.name, d.outlet, d.published))}
+        query = select(d.id, d.name, d.outlet, d.published, d.url)
+        meta = {i: _DocMeta(n, o and sys.intern(o), p, u) for i, n, o, p, u in r.execute(query)}
         units = _units(r, groups, meta, cfg, names)
     made = dedupe.stories(units, cfg.stories)
     story_of = {u: s.id for s in made.values() for u in s.units}
@@ -561,7 +572,7 @@ def refresh(store: Store, cfg: Settings | None = None) -> dict[str, int]:
             w.execute(delete(table))
         _write_groups(w, groups, how, meta, story_of)
         _write_stories(w, made, groups)
-        n_questions, n_denials = _reconcile(r, w, groups, story_of, names, cfg)
+        n_questions, n_denials = _reconcile(r, w, groups, story_of, meta, names, cfg)
         store.set_state(w, "stale", "0")
     return {
         "documents": len(groups),
