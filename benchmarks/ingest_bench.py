@@ -84,8 +84,8 @@ def cached_extract(doc: object) -> list[object]:
     return [replace(c, doc=doc.id) for c in _template_claims(name)]  # type: ignore[attr-defined]
 
 
-def _maxrss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _maxrss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def _pg_schema_url(pg: str) -> tuple[str, str]:
@@ -138,6 +138,7 @@ def run_case(backend: str, n: int, mode: str, jobs: int, pg: str, trace: bool) -
         "backend": backend, "articles": n, "extract": mode, "jobs": jobs, "stored": result.stored,
         "claims": counts["claims"], "errors": len(result.errors), "ingest_s": round(ingest_s, 1),
         "articles_per_s": round(n / ingest_s, 1), "peak_rss_ingest_mb": round(rss_ingest),
+        "peak_rss_worker_mb": round(_maxrss_mb(resource.RUSAGE_CHILDREN)) if jobs > 1 else None,
         "refresh_s": round(refresh_s, 1), "peak_rss_refresh_mb": round(_maxrss_mb()),
         "copy_groups": derived["copy_groups"], "stories": derived["stories"],
         "questions": derived["questions"],
@@ -157,6 +158,7 @@ def _child(args: argparse.Namespace, backend: str, n: int) -> dict[str, object]:
 
 
 COLUMNS = ("backend", "articles", "extract", "jobs", "articles_per_s", "ingest_s", "peak_rss_ingest_mb",
+           "peak_rss_worker_mb",
            "refresh_s", "peak_rss_refresh_mb", "claims", "copy_groups", "stories", "questions", "errors",
            "db_mb", "tracemalloc_peak_mb")  # fmt: skip
 
