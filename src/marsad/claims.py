@@ -101,12 +101,15 @@ def extract_claims(doc: Document, norm: Normalised, sentences: list[Segment], me
     view = _Doc(doc, norm, mentions)
     claims: list[Claim] = []
     last: tuple[Claimant, int] | None = None  # the last claimant and its paragraph
+    speaker: Claimant | None = None  # the last party that spoke, for "وأوضحت الوزارة"
     for sentence in sentences:
         if sentence.headline:
             last = None
-        frames = _frames(view, sentence, last)
+        frames = _frames(view, sentence, last, speaker)
         if frames:
             last = (frames[-1].claimant, sentence.paragraph)
+            speaker = next((f.claimant for f in reversed(frames) if f.modality != "denied"
+                            and sides.side_code(f.claimant)), speaker)
         claims.extend(_sentence_claims(view, sentence, frames))
     return _dedupe(claims)
 
@@ -114,7 +117,8 @@ def extract_claims(doc: Document, norm: Normalised, sentences: list[Segment], me
 # --- attribution -------------------------------------------------------------------------------
 
 
-def _frames(view: _Doc, sentence: Segment, inherited: tuple[Claimant, int] | None) -> list[Frame]:
+def _frames(view: _Doc, sentence: Segment, inherited: tuple[Claimant, int] | None,
+            speaker: Claimant | None) -> list[Frame]:
     """Frames of a sentence. A frame with no subject of its own ("وأضاف أن") inherits the last
     claimant: within its paragraph, or across paragraphs when it opens the sentence."""
     frames: list[Frame] = []
@@ -124,7 +128,8 @@ def _frames(view: _Doc, sentence: Segment, inherited: tuple[Claimant, int] | Non
         if phrase is None and kind in ("say", "deny", "quote"):
             phrase = sides.actor_phrase_before(view.m, view.text, verb.start, sentence.start)
         if phrase is not None:
-            claimant = sides.claimant_of(phrase, view.m, view.norm.source_text)
+            claimant = sides.claimant_of(phrase, view.m, view.norm.source_text,
+                                         frames[-1].claimant if frames else speaker)
         elif kind == "according":
             continue
         elif frames:

@@ -156,11 +156,17 @@ def _fallback_code(m: Mentions, before: int) -> str | None:
     return None
 
 
-def claimant_of(phrase: list[Mention], m: Mentions, quote: Callable[[int, int], str]) -> Claimant:
-    """One claimant from an actor phrase: the first code, the most specific role."""
+def claimant_of(phrase: list[Mention], m: Mentions, quote: Callable[[int, int], str],
+                previous: Claimant | None = None) -> Claimant:
+    """One claimant from an actor phrase: the first code, the most specific role.
+
+    A phrase with no code of its own ("الوزارة"، "وقال الجيش") names the party that spoke last
+    (anaphora), else the party named last before it."""
     code = next((a.get("code") for a in phrase if a.get("code")), None)
     role = next((a.get("role") for a in phrase if a.get("role") and a.get("type") in ("institution", "title")), None)
     role = role or next((a.get("role") for a in phrase if a.get("role")), None)
+    if code is None and previous is not None and side_code(previous):
+        code, role = previous.actor, role or previous.role
     role = role or _TYPE_ROLE.get(phrase[0].get("type", ""), "GOV")
     if code is None:
         code = _fallback_code(m, phrase[0].start) or "ANON"

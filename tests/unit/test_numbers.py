@@ -49,3 +49,10 @@ def test_digit_separators(token: str, value: float) -> None:
 
 def test_words_that_are_not_numbers() -> None:
     assert find(normalise("قالت الوزارة إن الوضع مستقر").text) == []
+
+
+@pytest.mark.parametrize("text", ["صدر البيان في 2020.10.18 صباحا", "بتاريخ 18.10.2020"])
+def test_dotted_dates_are_not_numbers(text: str) -> None:
+    values = [m.get("value") for m in find(normalise(text).text)]
+    assert 2020 not in values and 18 not in values
+    assert parse_digits("2020.10.18") is None

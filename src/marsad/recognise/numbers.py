@@ -19,6 +19,7 @@ from marsad.normalise import normalise_form
 
 _TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}]+|[-–]")
 _THOUSANDS = regex.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
+_DECIMAL = regex.compile(r"\d+(?:[.,]\d+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +68,13 @@ def words(lang: str = "ar") -> _Words:
     )
 
 
-def parse_digits(token: str) -> float:
-    """'2.900' and '2,900' are thousands; '1.5' is a decimal."""
+def parse_digits(token: str) -> float | None:
+    """'2.900' and '2,900' are thousands; '1.5' is a decimal; '2020.10.18' is a date, not a number."""
     if _THOUSANDS.fullmatch(token):
         return float(regex.sub(r"[.,]", "", token))
-    return float(token.replace(",", "."))
+    if _DECIMAL.fullmatch(token):
+        return float(token.replace(",", "."))
+    return None
 
 
 def _strip(word: str, table: _Words) -> tuple[str, str]:
@@ -138,7 +141,10 @@ def _read_phrase(tokens: list[regex.Match], i: int, table: _Words) -> tuple[int,
         raw = tokens[j].group()
         word, prefix = _strip(raw, table)
         if word[:1].isdigit():
-            cls, value = "digits", parse_digits(word)
+            value = parse_digits(word)
+            if value is None:
+                break
+            cls = "digits"
         else:
             found = table.value_of(word)
             if found is None:
