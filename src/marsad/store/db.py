@@ -21,9 +21,10 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from marsad.model import Claim, Document
 from marsad.store import schema as t
+from marsad.store import search
 
 DEFAULT_DB = "marsad.db"
-HEAD = "0001"  # the newest migration; a test checks it against marsad/store/migrations
+HEAD = "0002"  # the newest migration; a test checks it against marsad/store/migrations
 
 
 class StoreError(RuntimeError):
@@ -180,6 +181,7 @@ class Store:
                     .all()
                 )
                 written += _insert_claims(conn, zip(ids, new, strict=True))
+                search.add(conn, [(i, p.doc.title, p.doc.text) for i, p in zip(ids, new, strict=True)])
             if replace:
                 conn.execute(delete(t.claims).where(t.claims.c.document.in_(list(replace))))
                 for doc_id, prepared in replace.items():

@@ -9,6 +9,8 @@ Two layers:
   rebuilt together in one transaction by `marsad.record.refresh`; `state.stale` says when they lag.
 
 The migrations in `marsad/store/migrations` create exactly these tables; a test compares the two.
+The full-text index (`search`) is the one exception: it differs by backend (FTS5 on SQLite), so
+`marsad.store.search` holds it, outside this metadata.
 """
 
 from __future__ import annotations
