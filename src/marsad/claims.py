@@ -32,6 +32,9 @@ _KIND_BY_CLASS = {
     ("seized", "people"): "captured",
     ("seized", "place"): "took_control",
     ("took_control", "materiel"): "seized",
+    ("seized", "target"): "took_control",
+    ("loss", "target"): "destroyed",
+    ("killed", "target"): "destroyed",
     ("took_control", "people"): "captured",
     ("injured", "materiel"): "damaged",
     ("killed", "materiel"): "destroyed",
@@ -39,6 +42,7 @@ _KIND_BY_CLASS = {
 _NOT_FOR = {
     "people": {"damaged", "took_control", "attack"},
     "materiel": {"injured", "captured", "displaced", "missing", "casualties", "attack"},
+    "target": {"injured", "captured", "displaced", "missing", "casualties"},
     "place": {"killed", "injured", "captured", "displaced", "missing", "casualties", "attack", "loss"},
     "property": {"killed", "injured", "captured", "displaced", "missing", "casualties", "attack", "seized"},
     "events": {"killed", "injured", "captured", "displaced", "missing", "casualties", "destroyed", "damaged",
@@ -47,6 +51,7 @@ _NOT_FOR = {
 _GAP_PAIR = 12  # characters allowed between a number and its item ("150 عنصرا"، "5 من جنودها")
 _EVENT_BEFORE = 160
 _EVENT_AFTER = 40
+_EVENT_ADJACENT = 20  # an event word this close before a count governs it, whatever its kind
 
 
 def item_class(item: str) -> str:
@@ -58,6 +63,8 @@ def item_class(item: str) -> str:
         return "property"
     if item == "strikes":
         return "events"
+    if item == "positions":  # a position is attacked, destroyed or taken
+        return "target"
     return "materiel"
 
 
@@ -90,7 +97,7 @@ class _Doc:
 
     def __init__(self, doc: Document, norm: Normalised, mentions: Mentions) -> None:
         self.doc, self.norm, self.text, self.m = doc, norm, norm.text, mentions
-        self.conflict = sides.conflict_of(mentions.of("actor"))
+        self.conflict = sides.conflict_of(mentions.of("actor"), norm.text)
 
     def gap(self, start: int, end: int) -> str:
         return self.text[start:end].strip() if end > start else ""
@@ -256,6 +263,8 @@ def _governing_event(thing: Counted, events: list[Mention]) -> Mention | None:
     when no loss word is near ("حصيلة قتلى هجمات ... 60 شخصا" is killed, not attack)."""
     before = [e for e in events if e.end <= thing.start and thing.start - e.end <= _EVENT_BEFORE]
     after = [e for e in events if e.start >= thing.end and e.start - thing.end <= _EVENT_AFTER]
+    if before and thing.start - before[-1].end <= _EVENT_ADJACENT and _kind_for(before[-1].get("kind"), thing.item):
+        return before[-1]
     for pool in ([e for e in reversed(before) if e.get("kind") != "attack"],
                  [e for e in after if e.get("kind") != "attack"], list(reversed(before)), after):
         if pool:
@@ -359,14 +368,14 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     of an attributed claim (headline, summary) is dropped."""
     seen: set[tuple] = set()
     attributed = {
-        (c.kind, c.item, c.count.value, c.place.name if c.place else None)
+        (c.kind, c.item, c.count.value, c.place.name if c.place and c.kind == "took_control" else None)
         for c in claims if c.claimant.actor != "OUTLET"
     }
     out: list[Claim] = []
     for claim in claims:
         place = claim.place.name if claim.place and claim.kind == "took_control" else None
         key = (claim.claimant.actor, claim.kind, claim.item, claim.affected, claim.count.value, place)
-        loose = (claim.kind, claim.item, claim.count.value, claim.place.name if claim.place else None)
+        loose = (claim.kind, claim.item, claim.count.value, place)
         if key in seen or (claim.claimant.actor == "OUTLET" and loose in attributed):
             continue
         seen.add(key)

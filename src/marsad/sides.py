@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+import ahocorasick
+import regex
+
 from marsad.lexicon.load import load_table
 from marsad.model import Claimant, Mention, Segment
 from marsad.normalise import normalise_form
@@ -26,6 +29,7 @@ _TYPE_ROLE = {"state": "GOV", "demonym": "GOV", "capital": "GOV", "group": "MIL"
 _PHRASE_GAP = 14
 _SUBJECT_GAP = 30
 _SIDE_GAP = 28
+_CONTROL_REACH = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +37,7 @@ class Conflict:
     id: str
     parties: tuple[tuple[str, ...], ...]
     mentions: dict[str, int]
+    army: str | None = None  # the party a bare "الجيش" means in this conflict's coverage
 
     def side_of(self, code: str | None) -> int | None:
         for i, side in enumerate(self.parties):
@@ -50,6 +55,7 @@ class _Links:
     own_suffixes: tuple[str, ...]
     others: frozenset[str]
     subject_before: frozenset[str]
+    side_nouns: frozenset[str]
 
 
 @cache
@@ -58,13 +64,56 @@ def links(lang: str = "ar") -> _Links:
     norm = lambda key: frozenset(normalise_form(f) for f in raw[key])  # noqa: E731
     return _Links(norm("count_fillers"), norm("side_links"), norm("subject_gap"), norm("complementisers"),
                   tuple(normalise_form(f) for f in raw["own_suffixes"]), norm("others"),
-                  norm("subject_before_gap"))
+                  norm("subject_before_gap"), norm("side_nouns"))
+
+
+@dataclass(frozen=True, slots=True)
+class _ConflictRow:
+    id: str
+    parties: tuple[tuple[str, ...], ...]
+    army: str | None
 
 
 @cache
-def _conflicts(lang: str = "ar") -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+def _conflicts(lang: str = "ar") -> tuple[_ConflictRow, ...]:
     raw = load_table("conflicts", lang)
-    return tuple((c["id"], tuple(tuple(side) for side in c["parties"])) for c in raw["conflicts"])
+    return tuple(_ConflictRow(c["id"], tuple(tuple(side) for side in c["parties"]), c.get("army"))
+                 for c in raw["conflicts"])
+
+
+@cache
+def _keywords(lang: str = "ar") -> ahocorasick.Automaton:
+    """One automaton over every conflict's keywords: a hit names the conflicts it signals."""
+    found: dict[str, set[str]] = {}
+    for c in load_table("conflicts", lang)["conflicts"]:
+        for form in c.get("keywords", []):
+            found.setdefault(normalise_form(form), set()).add(c["id"])
+    auto = ahocorasick.Automaton()
+    for form, ids in found.items():
+        auto.add_word(form, tuple(sorted(ids)))
+    auto.make_automaton()
+    return auto
+
+
+def keyword_hits(text: str, lang: str = "ar") -> dict[str, int]:
+    """How often each conflict's keywords occur in normalised text."""
+    hits: dict[str, int] = {}
+    auto = _keywords(lang)
+    if not len(auto):
+        return hits
+    for _end, ids in auto.iter(text):
+        for cid in ids:
+            hits[cid] = hits.get(cid, 0) + 1
+    return hits
+
+
+_QUOTES = " \"'«»“”„"
+_PUNCT = regex.compile(r"[\p{P}\p{S}]+")
+
+
+def bare(gap: str) -> str:
+    """A gap between two mentions without punctuation and quotes: '، "' counts as nothing."""
+    return " ".join(_PUNCT.sub(" ", gap).split())
 
 
 def is_filler(gap: str) -> bool:
@@ -74,19 +123,22 @@ def is_filler(gap: str) -> bool:
 # --- conflict and opponents --------------------------------------------------------------------
 
 
-def conflict_of(actors: Iterable[Mention]) -> Conflict | None:
-    """The conflict whose parties the article names most (at least one on each side)."""
+def conflict_of(actors: Iterable[Mention], text: str = "") -> Conflict | None:
+    """The conflict whose parties the article names most (a bonus when both sides are named),
+    with its keywords (places, operations, leaders) breaking ties between conflicts that share
+    parties (a Sudan article and a Yemen one both name "the army")."""
     counts: dict[str, int] = {}
     for m in actors:
         code = m.get("code")
         if code:
             counts[code] = counts.get(code, 0) + 1
+    hits = keyword_hits(text) if text else {}
     best, best_score = None, 0
-    for cid, parties in _conflicts():
-        per_side = [sum(counts.get(c, 0) for c in side) for side in parties]
-        score = sum(per_side) + (10 if sum(1 for n in per_side if n) >= 2 else 0)
+    for row in _conflicts():
+        per_side = [sum(counts.get(c, 0) for c in side) for side in row.parties]
+        score = sum(per_side) + (10 if sum(1 for n in per_side if n) >= 2 else 0) + hits.get(row.id, 0)
         if score > best_score:
-            best, best_score = Conflict(cid, parties, counts), score
+            best, best_score = Conflict(row.id, row.parties, counts, row.army), score
     return best
 
 
@@ -124,7 +176,7 @@ def actor_phrase_after(m: Mentions, text: str, pos: int, limit: int) -> list[Men
     actors = m.within("actor", pos, min(limit, pos + _SUBJECT_GAP + 1))
     if not actors:
         return None
-    gap = text[pos:actors[0].start].strip()
+    gap = bare(text[pos:actors[0].start])
     if gap and gap not in links().subject_gap and len(gap.split()) > 2:
         return None
     if any(w in links().complementisers for w in gap.split()):
@@ -138,8 +190,10 @@ def actor_phrase_before(m: Mentions, text: str, pos: int, limit: int) -> list[Me
     actors = m.within("actor", max(limit, pos - 80), pos)
     if not actors:
         return None
-    gap = text[actors[-1].end:pos].strip()
-    if gap and gap not in links().subject_before:
+    gap = text[actors[-1].end:pos].strip(_QUOTES)
+    if actors[-1].get("type") == "person":  # "الرئيس الأذربيجاني، إلهام علييف، أعلن"
+        gap = gap.strip("،,")
+    if gap.strip() and gap.strip() not in links().subject_before:
         return None
     start = len(actors) - 1
     while start > 0 and actors[start].start - actors[start - 1].end <= _PHRASE_GAP:
@@ -178,10 +232,28 @@ def claimant_of(phrase: list[Mention], m: Mentions, quote: Callable[[int, int], 
 # --- sides of a counted thing ------------------------------------------------------------------
 
 
+def _inner_side(m: Mentions, item: Mention) -> str | None:
+    """A demonym inside a multi-word item: "طائرات تركية مسيرة"."""
+    for actor in m.within("actor", item.start + 1, item.end):
+        if actor.get("type") == "demonym" and actor.end <= item.end:
+            return actor.get("code")
+    return None
+
+
+def _past_models(m: Mentions, text: str, thing: Any) -> int:
+    """The end of a counted thing and the model names that follow it ("دبابتي "ميركافا"")."""
+    end = thing.end
+    for item in m.within("item", thing.end, thing.end + 40):
+        if item.get("item") != thing.item or bare(text[end:item.start]):
+            break
+        end = item.end
+    return end
+
+
 def _explicit_side(m: Mentions, text: str, end: int, limit: int) -> str | None:
     """A side named right after the counted thing: "جنود أرمينيين"، "عنصرا من الجيش الأذري"."""
     for actor in m.within("actor", end, min(limit, end + _SIDE_GAP)):
-        gap = text[end:actor.start].strip()
+        gap = bare(text[end:actor.start])
         if gap == "" or gap in links().side_links or all(w in links().side_links for w in gap.split()):
             code = actor.get("code")
             if code and code not in ("MEDIA", "ANON"):
@@ -204,19 +276,33 @@ def _enemy_after(m: Mentions, end: int) -> bool:
     return any(mk.get("role") == "enemy" for mk in m.within("marker", end, end + 12))
 
 
-def _subject_force(m: Mentions, text: str, event: Mention, sentence: Segment) -> str | None | bool:
+def _code_in(phrase: list[Mention], conflict: Conflict | None) -> str | bool:
+    """The code an actor phrase names; a bare "الجيش" is the conflict's army; True when the
+    phrase names a side without saying which ("قواتها")."""
+    code = next((a.get("code") for a in phrase if a.get("code")), None)
+    if code:
+        return code
+    if conflict is not None and conflict.army and any(a.key == "institution.army" for a in phrase):
+        return conflict.army
+    return True
+
+
+def _subject_force(m: Mentions, text: str, event: Mention, sentence: Segment,
+                   conflict: Conflict | None = None) -> str | None | bool:
     """An explicit subject of an event verb: actor words just before or just after it.
 
     Returns its code, or True when a subject is there but has no code of its own ("قواتها").
     """
     before = m.within("actor", max(sentence.start, event.start - 40), event.start)
     coordinated = event.start > 0 and text[event.start - 1] == "و"  # "..., ودمرت": an earlier subject
-    if before and not coordinated and text[before[-1].end:event.start].strip() in ("", *links().subject_before):
-        return before[-1].get("code") or True
+    if before and not coordinated and bare(text[before[-1].end:event.start]) in ("", *links().subject_before):
+        start = len(before) - 1
+        while start > 0 and before[start].start - before[start - 1].end <= 2:
+            start -= 1
+        return _code_in(before[start:], conflict)
     after = m.within("actor", event.end, min(sentence.end, event.end + 3))
     if after:
-        phrase = _group(m.within("actor", after[0].start, sentence.end), text, 0)
-        return next((a.get("code") for a in phrase if a.get("code")), True)
+        return _code_in(_group(m.within("actor", after[0].start, sentence.end), text, 0), conflict)
     return None
 
 
@@ -224,13 +310,13 @@ def sides_of(m: Mentions, text: str, sentence: Segment, thing: Any, event: Menti
              claimant: Claimant, conflict: Conflict | None) -> tuple[str | None, str | None]:
     """(affected, agent) of a counted thing."""
     own = side_code(claimant)
-    affected = _explicit_side(m, text, thing.end, sentence.end)
+    affected = _inner_side(m, thing.item_mention) or _explicit_side(m, text, _past_models(m, text, thing), sentence.end)
     if affected is None and _own_suffix(text, thing.item_mention):
         affected = own
     if affected is None and _enemy_after(m, thing.end):
         affected = opponent(own, conflict)
     voice = event.get("voice", "loss") if event is not None else "agentive"
-    subject = _subject_force(m, text, event, sentence) if event is not None and voice != "loss" else None
+    subject = _subject_force(m, text, event, sentence, conflict) if event is not None and voice != "loss" else None
     agent = None
     if voice == "agentive" or (voice == "ambiguous" and subject):
         agent = subject if isinstance(subject, str) else own
@@ -239,17 +325,56 @@ def sides_of(m: Mentions, text: str, sentence: Segment, thing: Any, event: Menti
     else:
         if affected is None:
             affected = opponent(own, conflict) if thing.item == "fighters" else own
-        agent = opponent(affected, conflict)
+        if affected is None:
+            agent = _attack_by(m, text, sentence, conflict)
+            affected = opponent(agent, conflict) if agent else _side_named(m, text, sentence, thing, conflict)
+        agent = agent or opponent(affected, conflict)
     if agent == affected:
         agent = opponent(affected, conflict)
     return affected, agent
 
 
+def _attack_by(m: Mentions, text: str, sentence: Segment, conflict: Conflict | None) -> str | None:
+    """The party an attack word names: "بقصف أرميني"، "في غارة إسرائيلية"، "هجوم للدعم السريع"."""
+    for event in m.within("event", sentence.start, sentence.end):
+        if event.get("kind") != "attack":
+            continue
+        for actor in m.within("actor", event.end, min(sentence.end, event.end + _SIDE_GAP)):
+            if bare(text[event.end:actor.start]) not in ("", *links().side_links):
+                break
+            code = _code_in([actor], conflict)
+            if isinstance(code, str) and code not in NON_PARTY:
+                return code
+    return None
+
+
+def _side_named(m: Mentions, text: str, sentence: Segment, thing: Any, conflict: Conflict | None) -> str | None:
+    """Where the text is silent on whose people suffered: a side word ("على الجانب الأرميني")
+    in the sentence, else the party country where it happened (civilians belong to the state
+    where they live)."""
+    for actor in m.within("actor", sentence.start, sentence.end):
+        head = bare(text[max(sentence.start, actor.start - 12):actor.start]).split()
+        if head and head[-1] in links().side_nouns and actor.get("code") not in NON_PARTY:
+            return actor.get("code")
+    if thing.item not in ("civilians", "people") or conflict is None:
+        return None
+    for place in m.within("place", sentence.start, sentence.end):
+        if conflict.side_of(place.get("country")) is not None:
+            return place.get("country")
+    return None
+
+
 def control_agent(m: Mentions, text: str, sentence: Segment, event: Mention, claimant: Claimant,
                   conflict: Conflict | None) -> str | None:
-    subject = _subject_force(m, text, event, sentence)
+    """Who took the place: the control word's subject; else the party named last before it in
+    the sentence ("قوات النظام تمكنت ... من معاودة السيطرة"); else the claimant's side."""
+    subject = _subject_force(m, text, event, sentence, conflict)
     if isinstance(subject, str) and subject not in NON_PARTY:
         return subject
+    for actor in reversed(m.within("actor", max(sentence.start, event.start - _CONTROL_REACH), event.start)):
+        code = _code_in([actor], conflict)
+        if isinstance(code, str) and code not in NON_PARTY and actor.get("type") not in ("media", "anon", "org"):
+            return code
     return side_code(claimant)
 
 
