@@ -16,6 +16,7 @@ from marsad import sides
 from marsad.model import Claim, Claimant, Count, DateRange, Document, Evidence, Mention, Place, Segment
 from marsad.normalise import Normalised
 from marsad.recognise.mentions import Mentions
+from marsad.sides import bare as bare_gap
 
 PEOPLE = frozenset({"soldiers", "fighters", "civilians", "people"})
 PLACES = frozenset({"settlements", "heights", "territory"})
@@ -48,6 +49,8 @@ _NOT_FOR = {
     "events": {"killed", "injured", "captured", "displaced", "missing", "casualties", "destroyed", "damaged",
                "seized", "took_control", "loss"},
 }
+_OBJECT_REACH = 40
+_CONTROL_GAP = 90
 _GAP_PAIR = 12  # characters allowed between a number and its item ("150 عنصرا"، "5 من جنودها")
 _EVENT_BEFORE = 160
 _EVENT_AFTER = 40
@@ -169,6 +172,11 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
     out: list[Counted] = []
     used: set[int] = set()
     for number in m.within("number", sentence.start, sentence.end):
+        named = _named_before(view, number, items)
+        if named is not None:  # "مدني واحد"، "مسعفين اثنين"
+            used.add(named.start)
+            out.append(Counted(named.start, number.end, named.get("item"), number.get("value"), None, number, named))
+            continue
         target = _next_head(view, number.end, items, nouns)
         if target is not None:
             used.add(target.start)
@@ -183,10 +191,26 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
         own = item.get("count")
         if item.start in used or not own or _names_place(view, item, places):
             continue
-        if own == 1 and not _object_of_event(view, item, sentence):
+        if own == 1 and not (_object_of_event(view, item, sentence) or _coordinated(view, item, out)):
             continue
         out.append(Counted(item.start, item.end, item.get("item"), own, None, None, item))
     return out
+
+
+def _named_before(view: _Doc, number: Mention, items: list[Mention]) -> Mention | None:
+    """A number word after the noun it counts ("مدني واحد"، "مدنيين اثنين"): the noun."""
+    if view.text[number.start:number.start + 1].isdigit():
+        return None
+    for item in items:
+        if item.end <= number.start and bare_gap(view.text[item.end:number.start]) == "":
+            return item
+    return None
+
+
+def _coordinated(view: _Doc, item: Mention, counted: list[Counted]) -> bool:
+    """"دمرت 20 آلية ومنظومة دفاع جوي": a singular joined by و to a counted thing is one more."""
+    return any(bare_gap(view.text[c.end:item.start]) in ("و", "") and c.end <= item.start
+               and item.start - c.end <= 4 for c in counted)
 
 
 def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | None:
@@ -232,9 +256,18 @@ def _names_place(view: _Doc, item: Mention, places: list[Mention]) -> bool:
 
 
 def _object_of_event(view: _Doc, item: Mention, sentence: Segment) -> bool:
-    """A singular noun counts as 1 only right after the event word (أسقطت مروحية)."""
-    for event in view.m.within("event", sentence.start, item.start):
-        if 0 <= item.start - event.end <= 4 and event.get("role") != "noun":
+    """A singular noun counts as 1 as the object of an event verb: right after it (أسقطت
+    مروحية), or after adverbials with no other noun, number or comma between
+    ("دمرت في ساعات الصباح الأولى دبابة")."""
+    for event in view.m.within("event", max(sentence.start, item.start - _OBJECT_REACH), item.start):
+        if event.get("role") == "noun" or event.end > item.start:
+            continue
+        gap = view.text[event.end:item.start]
+        if len(gap) <= 4:
+            return True
+        if "،" not in gap and "," not in gap and not any(
+            view.m.within(kind, event.end, item.start) for kind in ("item", "number", "event", "place")
+        ):
             return True
     return False
 
@@ -305,9 +338,9 @@ def _control_claims(view: _Doc, sentence: Segment, frames: list[Frame], events: 
     places = view.m.within("place", sentence.start, sentence.end)
     for i, event in enumerate(controls):
         stop = controls[i + 1].start if i + 1 < len(controls) else sentence.end
-        for place in (p for p in places if event.end <= p.start < stop):
-            if place.get("precision") == "country":
-                continue
+        if _under_control(view, event):
+            continue
+        for place in _objects(view, event, [p for p in places if event.end <= p.start < stop]):
             claimant, modality = _claimant_for(event.start, frames, sentence.headline)
             agent = sides.control_agent(view.m, view.text, sentence, event, claimant, view.conflict)
             yield Claim(
@@ -316,6 +349,37 @@ def _control_claims(view: _Doc, sentence: Segment, frames: list[Frame], events: 
                 evidence=_evidence(view, sentence), place=_place(view, place), date=_date_of(view, sentence),
                 cumulative=False, modality=_modality(view, sentence, event, modality),
             )
+
+
+def _under_control(view: _Doc, event: Mention) -> bool:
+    """"تحت سيطرة باكو" states who holds a place; it is not a taking."""
+    before = bare_gap(view.text[max(0, event.start - 8):event.start]).split()
+    return bool(before) and before[-1] in sides.links().control_states
+
+
+def _objects(view: _Doc, event: Mention, places: list[Mention]) -> Iterator[Mention]:
+    """The places a control word takes: its object and the places coordinated with it
+    ("السيطرة على بلدة X وقرية Y"), not places named as where it happened ("في منطقة X")."""
+    pos = event.end
+    enters = view.text[event.start:event.end] in sides.links().control_enter
+    for place in places:
+        if place.get("precision") == "country":
+            continue
+        if not _object_gap(view, pos, place.start, enters):
+            return
+        yield place
+        pos = place.end
+
+
+def _object_gap(view: _Doc, start: int, end: int, enters: bool) -> bool:
+    """No word between that makes the place a location ("في"، "بمحافظة"، "قرب"، "التي")."""
+    gap = view.text[start:end]
+    for item in reversed(view.m.within("item", start, end)):  # place words: قرية، بلدة، مدينة
+        if item.end <= end:
+            gap = gap[:item.start - start] + " " + gap[item.end - start:]
+    words = bare_gap(gap).split()
+    breaks = sides.links().control_breaks - (sides.links().enter_into if enters else frozenset())
+    return len(gap) <= _CONTROL_GAP and not any(w in breaks for w in words)
 
 
 # --- fields ------------------------------------------------------------------------------------

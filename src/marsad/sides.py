@@ -56,6 +56,10 @@ class _Links:
     others: frozenset[str]
     subject_before: frozenset[str]
     side_nouns: frozenset[str]
+    control_breaks: frozenset[str]
+    control_states: frozenset[str]
+    control_enter: frozenset[str]
+    enter_into: frozenset[str]
 
 
 @cache
@@ -64,7 +68,8 @@ def links(lang: str = "ar") -> _Links:
     norm = lambda key: frozenset(normalise_form(f) for f in raw[key])  # noqa: E731
     return _Links(norm("count_fillers"), norm("side_links"), norm("subject_gap"), norm("complementisers"),
                   tuple(normalise_form(f) for f in raw["own_suffixes"]), norm("others"),
-                  norm("subject_before_gap"), norm("side_nouns"))
+                  norm("subject_before_gap"), norm("side_nouns"), norm("control_breaks"),
+                  norm("control_states"), norm("control_enter"), norm("enter_into"))
 
 
 @dataclass(frozen=True, slots=True)
