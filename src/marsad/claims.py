@@ -287,6 +287,9 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             kind = _kind_for(event.get("kind"), thing.item)
             if kind is None:
                 continue
+        if thing.number is None and thing.value == 1 and (thing.item == "strikes" or (
+                kind == "captured" and event is not None and event.get("kind") == "took_control")):
+            continue  # "شن هجوما"، "تحت سيطرة الأرمن": a noun's grammar, not a count
         yield _claim(view, sentence, frames, thing, event, kind)
     yield from _control_claims(view, sentence, frames, events)
 
@@ -318,7 +321,7 @@ def _claim(view: _Doc, sentence: Segment, frames: list[Frame], thing: Counted, e
     anchor = event.start if event is not None else thing.start
     claimant, modality = _claimant_for(min(anchor, thing.start), frames, sentence.headline)
     affected, agent = sides.sides_of(view.m, view.text, sentence, thing, event, kind, claimant, view.conflict)
-    item = sides.refine_people(thing.item, affected, thing.item_mention)
+    item = _people_item(view, thing, event, affected)
     modality = _modality(view, sentence, event, modality)
     qualifier = sides.qualifier(view.m, view.text, thing)
     count = Count(thing.value, qualifier if thing.high is None else "at_least", thing.high)
@@ -330,6 +333,20 @@ def _claim(view: _Doc, sentence: Segment, frames: list[Frame], thing: Counted, e
     )
 
 
+def _people_item(view: _Doc, thing: Counted, event: Mention | None, affected: str | None) -> str:
+    """What kind of people a count of "people" is: soldiers or fighters when the words around say
+    so ("القتلى بين العسكريين ... 1166 شخصا"، "ضحاياها من العسكريين إلى 1221 قتيلا")."""
+    if thing.item != "people":
+        return thing.item
+    if event is not None and event.end <= thing.start and thing.start - event.end <= _EVENT_BEFORE:
+        between = [i.get("item") for i in view.m.within("item", event.end, thing.start)]
+        armed = [i for i in between if i in ("soldiers", "fighters")]
+        if armed:
+            return armed[-1]
+    member = bool(thing.item_mention.get("member")) or bare_gap(view.text[thing.end:thing.end + 4]) == "من"
+    return sides.refine_people(thing.item, affected, member)
+
+
 def _control_claims(view: _Doc, sentence: Segment, frames: list[Frame], events: list[Mention]) -> Iterator[Claim]:
     """took_control of named places: one claim per place after a control word."""
     controls = [e for e in events if e.get("kind") == "took_control"]
@@ -338,7 +355,7 @@ def _control_claims(view: _Doc, sentence: Segment, frames: list[Frame], events: 
     places = view.m.within("place", sentence.start, sentence.end)
     for i, event in enumerate(controls):
         stop = controls[i + 1].start if i + 1 < len(controls) else sentence.end
-        if _under_control(view, event):
+        if _under_control(view, event) or _resumptive(view, event):
             continue
         for place in _objects(view, event, [p for p in places if event.end <= p.start < stop]):
             claimant, modality = _claimant_for(event.start, frames, sentence.headline)
@@ -355,6 +372,12 @@ def _under_control(view: _Doc, event: Mention) -> bool:
     """"تحت سيطرة باكو" states who holds a place; it is not a taking."""
     before = bare_gap(view.text[max(0, event.start - 8):event.start]).split()
     return bool(before) and before[-1] in sides.links().control_states
+
+
+def _resumptive(view: _Doc, event: Mention) -> bool:
+    """"المنطقة التي تسيطر عليها قوات X": the place is before the control word, as its topic."""
+    after = view.text[event.end:event.end + 8].split()
+    return bool(after) and after[0] in sides.links().control_resumptive
 
 
 def _objects(view: _Doc, event: Mention, places: list[Mention]) -> Iterator[Mention]:

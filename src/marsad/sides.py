@@ -59,6 +59,7 @@ class _Links:
     control_breaks: frozenset[str]
     control_states: frozenset[str]
     control_enter: frozenset[str]
+    control_resumptive: frozenset[str]
     enter_into: frozenset[str]
 
 
@@ -69,7 +70,8 @@ def links(lang: str = "ar") -> _Links:
     return _Links(norm("count_fillers"), norm("side_links"), norm("subject_gap"), norm("complementisers"),
                   tuple(normalise_form(f) for f in raw["own_suffixes"]), norm("others"),
                   norm("subject_before_gap"), norm("side_nouns"), norm("control_breaks"),
-                  norm("control_states"), norm("control_enter"), norm("enter_into"))
+                  norm("control_states"), norm("control_enter"),
+                  norm("control_resumptive"), norm("enter_into"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,11 +385,10 @@ def control_agent(m: Mentions, text: str, sentence: Segment, event: Mention, cla
     return side_code(claimant)
 
 
-def refine_people(item: str, affected: str | None, item_mention: Mention) -> str:
-    """Members of a side ("عنصر"، "أفراد") are soldiers of a state and fighters of a group."""
-    if item != "people" or not item_mention.get("member"):
-        return item
-    if affected is None:
+def refine_people(item: str, affected: str | None, member: bool) -> str:
+    """Members of a side ("عنصر"، "أفراد"، "120 من عناصر") are soldiers of a state and fighters
+    of a group."""
+    if item != "people" or not member or affected is None:
         return item
     return "soldiers" if len(affected) == 3 and affected.isalpha() and affected not in NON_PARTY else "fighters"
 

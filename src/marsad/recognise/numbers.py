@@ -104,9 +104,9 @@ class _Acc:
     def add(self, cls: str, value: float) -> bool:
         """Fold one token in; False when it cannot continue the phrase."""
         if cls == "digits":
-            if self.last:
+            if self.last not in ("", "mult"):  # "54 ألف و450" continues after a multiplier
                 return False
-            self.group = value
+            self.group += value
         elif cls == "unit" and self.last in ("", "ten", "hundred", "mult"):
             self.group += value
         elif cls == "teen" and self.last == "unit":
