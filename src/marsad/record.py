@@ -43,7 +43,7 @@ Progress = Callable[[int], None]
 _NOT_EXTRACTION = (
     "store/",
     "cli/",
-    "web/",
+    "serve/",
     "data/record/",
     "data/sample/",
     "record.py",
