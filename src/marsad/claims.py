@@ -277,8 +277,13 @@ def _object_of_event(view: _Doc, item: Mention, sentence: Segment) -> bool:
 
 def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iterator[Claim]:
     events = view.m.within("event", sentence.start, sentence.end)
+    frames = frames or _headline_subject(view, sentence, events)
     for thing in _counted(view, sentence):
-        event = thing.event or _governing_event(thing, events)
+        if _not_a_count(view, thing):
+            continue
+        event = thing.event or _governing_event(thing, events, frames)
+        if event is not None and (_under_control(view, event) or _resumptive(view, event)):
+            continue
         if event is None:
             if thing.item != "strikes":
                 continue
@@ -287,17 +292,19 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             kind = _kind_for(event.get("kind"), thing.item)
             if kind is None:
                 continue
-        if thing.number is None and thing.value == 1 and (thing.item == "strikes" or (
+        if thing.number is None and thing.value == 1 and (thing.item in ("strikes", *PLACES) or (
                 kind == "captured" and event is not None and event.get("kind") == "took_control")):
             continue  # "شن هجوما"، "تحت سيطرة الأرمن": a noun's grammar, not a count
         yield _claim(view, sentence, frames, thing, event, kind)
     yield from _control_claims(view, sentence, frames, events)
 
 
-def _governing_event(thing: Counted, events: list[Mention]) -> Mention | None:
+def _governing_event(thing: Counted, events: list[Mention], frames: list[Frame]) -> Mention | None:
     """The nearest event word before the thing (else just after it); an attack word governs only
-    when no loss word is near ("حصيلة قتلى هجمات ... 60 شخصا" is killed, not attack)."""
-    before = [e for e in events if e.end <= thing.start and thing.start - e.end <= _EVENT_BEFORE]
+    when no loss word is near ("حصيلة قتلى هجمات ... 60 شخصا" is killed, not attack). A reporting
+    frame between them starts another clause ("أعلنت مقتل 710، في حين تقول باكو إن 60 قتلوا")."""
+    clause = max((f.end for f in frames if f.end <= thing.start), default=0)
+    before = [e for e in events if clause <= e.start and e.end <= thing.start and thing.start - e.end <= _EVENT_BEFORE]
     after = [e for e in events if e.start >= thing.end and e.start - thing.end <= _EVENT_AFTER]
     if before and thing.start - before[-1].end <= _EVENT_ADJACENT and _kind_for(before[-1].get("kind"), thing.item):
         return before[-1]
@@ -306,6 +313,30 @@ def _governing_event(thing: Counted, events: list[Mention]) -> Mention | None:
         if pool:
             return pool[0]
     return None
+
+
+def _headline_subject(view: _Doc, sentence: Segment, events: list[Mention]) -> list[Frame]:
+    """A headline "أذربيجان تسقط مسيرتين" reports the claim of the party it makes the subject."""
+    if not sentence.headline:
+        return []
+    for event in events:
+        if event.get("voice") != "agentive" or event.get("role") == "noun":
+            continue
+        phrase = sides.actor_phrase_before(view.m, view.text, event.start, sentence.start)
+        if phrase and sides.actor_phrase_start(phrase) - sentence.start <= 3:
+            claimant = sides.claimant_of(phrase, view.m, view.norm.source_text)
+            if sides.side_code(claimant) and claimant.actor != "ANON":
+                return [Frame(event.start, event.start, claimant)]
+    return []
+
+
+def _not_a_count(view: _Doc, thing: Counted) -> bool:
+    """"من أصل 7 مدن"، "القرار 822": the words before the number make it no count."""
+    if thing.number is None:
+        return False
+    before = bare_gap(view.text[max(0, thing.start - 12):thing.start]).split()
+    tail = [" ".join(before[-2:]), *before[-1:]]
+    return any(w in sides.links().not_count_before for w in tail)
 
 
 def _kind_for(kind: str, item: str) -> str | None:

@@ -29,6 +29,9 @@ _TYPE_ROLE = {"state": "GOV", "demonym": "GOV", "capital": "GOV", "group": "MIL"
 _PHRASE_GAP = 14
 _SUBJECT_GAP = 30
 _SIDE_GAP = 28
+# Homes and public buildings a party reports destroyed are its own people's (claims.md: civilians
+# belong to the state where they live), unless the text names another side.
+PROPERTY_ITEMS = frozenset({"houses", "buildings", "infrastructure"})
 _CONTROL_REACH = 120
 
 
@@ -48,30 +51,31 @@ class Conflict:
 
 @dataclass(frozen=True, slots=True)
 class _Links:
-    fillers: frozenset[str]
+    """The word lists of links.yaml, normalised; each field is the YAML key of the same name."""
+
+    count_fillers: frozenset[str]
     side_links: frozenset[str]
     subject_gap: frozenset[str]
     complementisers: frozenset[str]
     own_suffixes: tuple[str, ...]
     others: frozenset[str]
-    subject_before: frozenset[str]
+    subject_before_gap: frozenset[str]
     side_nouns: frozenset[str]
     control_breaks: frozenset[str]
     control_states: frozenset[str]
     control_enter: frozenset[str]
     control_resumptive: frozenset[str]
     enter_into: frozenset[str]
+    made_in: frozenset[str]
+    not_count_before: frozenset[str]
 
 
 @cache
 def links(lang: str = "ar") -> _Links:
     raw = load_table("links", lang)
-    norm = lambda key: frozenset(normalise_form(f) for f in raw[key])  # noqa: E731
-    return _Links(norm("count_fillers"), norm("side_links"), norm("subject_gap"), norm("complementisers"),
-                  tuple(normalise_form(f) for f in raw["own_suffixes"]), norm("others"),
-                  norm("subject_before_gap"), norm("side_nouns"), norm("control_breaks"),
-                  norm("control_states"), norm("control_enter"),
-                  norm("control_resumptive"), norm("enter_into"))
+    values = {f: frozenset(normalise_form(w) for w in raw[f]) for f in _Links.__dataclass_fields__}
+    values["own_suffixes"] = tuple(normalise_form(w) for w in raw["own_suffixes"])
+    return _Links(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +128,7 @@ def bare(gap: str) -> str:
 
 
 def is_filler(gap: str) -> bool:
-    return gap == "" or gap in links().fillers
+    return gap == "" or gap in links().count_fillers
 
 
 # --- conflict and opponents --------------------------------------------------------------------
@@ -200,12 +204,16 @@ def actor_phrase_before(m: Mentions, text: str, pos: int, limit: int) -> list[Me
     gap = text[actors[-1].end:pos].strip(_QUOTES)
     if actors[-1].get("type") == "person":  # "الرئيس الأذربيجاني، إلهام علييف، أعلن"
         gap = gap.strip("،,")
-    if gap.strip() and gap.strip() not in links().subject_before:
+    if gap.strip() and gap.strip() not in links().subject_before_gap:
         return None
     start = len(actors) - 1
     while start > 0 and actors[start].start - actors[start - 1].end <= _PHRASE_GAP:
         start -= 1
     return actors[start:]
+
+
+def actor_phrase_start(phrase: list[Mention]) -> int:
+    return phrase[0].start
 
 
 def _fallback_code(m: Mentions, before: int) -> str | None:
@@ -239,10 +247,16 @@ def claimant_of(phrase: list[Mention], m: Mentions, quote: Callable[[int, int], 
 # --- sides of a counted thing ------------------------------------------------------------------
 
 
-def _inner_side(m: Mentions, item: Mention) -> str | None:
+def _made_in(text: str, actor: Mention) -> bool:
+    """"روسية الصنع": a demonym that says where a weapon was made, not whose it is."""
+    after = text[actor.end:actor.end + 10].split()
+    return bool(after) and after[0] in links().made_in
+
+
+def _inner_side(m: Mentions, text: str, item: Mention) -> str | None:
     """A demonym inside a multi-word item: "طائرات تركية مسيرة"."""
     for actor in m.within("actor", item.start + 1, item.end):
-        if actor.get("type") == "demonym" and actor.end <= item.end:
+        if actor.get("type") == "demonym" and actor.end <= item.end and not _made_in(text, actor):
             return actor.get("code")
     return None
 
@@ -260,6 +274,9 @@ def _past_models(m: Mentions, text: str, thing: Any) -> int:
 def _explicit_side(m: Mentions, text: str, end: int, limit: int) -> str | None:
     """A side named right after the counted thing: "جنود أرمينيين"، "عنصرا من الجيش الأذري"."""
     for actor in m.within("actor", end, min(limit, end + _SIDE_GAP)):
+        if _made_in(text, actor):
+            end = actor.end + len(text[actor.end:].split(maxsplit=1)[0]) + 1
+            continue
         gap = bare(text[end:actor.start])
         if gap == "" or gap in links().side_links or all(w in links().side_links for w in gap.split()):
             code = actor.get("code")
@@ -302,7 +319,7 @@ def _subject_force(m: Mentions, text: str, event: Mention, sentence: Segment,
     """
     before = m.within("actor", max(sentence.start, event.start - 40), event.start)
     coordinated = event.start > 0 and text[event.start - 1] == "و"  # "..., ودمرت": an earlier subject
-    if before and not coordinated and bare(text[before[-1].end:event.start]) in ("", *links().subject_before):
+    if before and not coordinated and bare(text[before[-1].end:event.start]) in ("", *links().subject_before_gap):
         start = len(before) - 1
         while start > 0 and before[start].start - before[start - 1].end <= 2:
             start -= 1
@@ -317,13 +334,19 @@ def sides_of(m: Mentions, text: str, sentence: Segment, thing: Any, event: Menti
              claimant: Claimant, conflict: Conflict | None) -> tuple[str | None, str | None]:
     """(affected, agent) of a counted thing."""
     own = side_code(claimant)
-    affected = _inner_side(m, thing.item_mention) or _explicit_side(m, text, _past_models(m, text, thing), sentence.end)
+    affected = _inner_side(m, text, thing.item_mention) or _explicit_side(m, text, _past_models(m, text, thing), sentence.end)
     if affected is None and _own_suffix(text, thing.item_mention):
         affected = own
     if affected is None and _enemy_after(m, thing.end):
         affected = opponent(own, conflict)
     voice = event.get("voice", "loss") if event is not None else "agentive"
-    subject = _subject_force(m, text, event, sentence, conflict) if event is not None and voice != "loss" else None
+    subject = _subject_force(m, text, event, sentence, conflict) if event is not None else None
+    if voice == "loss" and affected is None and isinstance(subject, str) and subject not in NON_PARTY:
+        affected = subject  # "الجيش الأذربيجاني فقد 200 قتيل"
+    if voice == "loss":
+        subject = None
+    if affected is None and thing.item in PROPERTY_ITEMS:
+        affected = own or _side_named(m, text, sentence, thing, conflict, civil=True)
     agent = None
     if voice == "agentive" or (voice == "ambiguous" and subject):
         agent = subject if isinstance(subject, str) else own
@@ -346,16 +369,16 @@ def _attack_by(m: Mentions, text: str, sentence: Segment, conflict: Conflict | N
     for event in m.within("event", sentence.start, sentence.end):
         if event.get("kind") != "attack":
             continue
-        for actor in m.within("actor", event.end, min(sentence.end, event.end + _SIDE_GAP)):
-            if bare(text[event.end:actor.start]) not in ("", *links().side_links):
-                break
-            code = _code_in([actor], conflict)
+        after = m.within("actor", event.end, min(sentence.end, event.end + _SIDE_GAP))
+        if after and bare(text[event.end:after[0].start]) in ("", *links().side_links):
+            code = _code_in(_group(m.within("actor", after[0].start, sentence.end), text, 0), conflict)
             if isinstance(code, str) and code not in NON_PARTY:
                 return code
     return None
 
 
-def _side_named(m: Mentions, text: str, sentence: Segment, thing: Any, conflict: Conflict | None) -> str | None:
+def _side_named(m: Mentions, text: str, sentence: Segment, thing: Any, conflict: Conflict | None,
+                civil: bool = False) -> str | None:
     """Where the text is silent on whose people suffered: a side word ("على الجانب الأرميني")
     in the sentence, else the party country where it happened (civilians belong to the state
     where they live)."""
@@ -363,7 +386,7 @@ def _side_named(m: Mentions, text: str, sentence: Segment, thing: Any, conflict:
         head = bare(text[max(sentence.start, actor.start - 12):actor.start]).split()
         if head and head[-1] in links().side_nouns and actor.get("code") not in NON_PARTY:
             return actor.get("code")
-    if thing.item not in ("civilians", "people") or conflict is None:
+    if not (civil or thing.item in ("civilians", "people")) or conflict is None:
         return None
     for place in m.within("place", sentence.start, sentence.end):
         if conflict.side_of(place.get("country")) is not None:

@@ -88,7 +88,7 @@ def question_page(request: Request, store: StoreDep, question_id: int, page: Win
         c["sentence"] = text.sentence_around(c.pop("doc_text"), c["ev_start"], c["ev_end"])
     label_of = {cid: f["claimant"] for f in q["figures"] for cid in f["claims"]}
     chart = svg.timeline(queries.timeline_points(store, question_id), label_of)
-    return _render(request, "question.html", q=q, claims=behind, chart=chart)
+    return _render(request, "question.html", question=q, claims=behind, chart=chart)
 
 
 @router.get("/claims", response_class=HTMLResponse)

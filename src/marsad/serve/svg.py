@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -29,6 +29,7 @@ class Dot:
     title: str
     href: str = ""
     r: float = 4.0
+    label: str = ""  # drawn beside the dot when it does not crowd another label
 
 
 @dataclass(slots=True)
@@ -164,7 +165,26 @@ def claim_map(places: Sequence[dict[str, Any]], href_of: Any) -> MapView:
             r=3 + 9 * math.sqrt(p["claims"] / most))
         for p in places
     ]  # fmt: skip
-    return MapView(width, height, base, dots, _graticule(lat0, lat1, lon0, lon1, xy))
+    return MapView(
+        width,
+        height,
+        base,
+        _labelled(dots, [p["place"] for p in places]),
+        _graticule(lat0, lat1, lon0, lon1, xy),
+    )
+
+
+def _labelled(dots: list[Dot], names: list[str], room: float = 60.0, most: int = 15) -> list[Dot]:
+    """Name the dots (largest first) whose label would sit at least `room` px from every other."""
+    placed: list[Dot] = []
+    out = []
+    for dot, name in zip(dots, names, strict=True):
+        free = len(placed) < most and all(math.dist((dot.x, dot.y), (o.x, o.y)) >= room for o in placed)
+        if free:
+            dot = replace(dot, label=name)
+            placed.append(dot)
+        out.append(dot)
+    return out
 
 
 def _graticule(lat0: float, lat1: float, lon0: float, lon1: float, xy: Any) -> list[tuple]:
