@@ -50,6 +50,7 @@ _NOT_FOR = {
                "seized", "took_control", "loss"},
 }
 _OBJECT_REACH = 40
+_LIST_GAP = 40
 _CONTROL_GAP = 90
 _GAP_PAIR = 12  # characters allowed between a number and its item ("150 عنصرا"، "5 من جنودها")
 _EVENT_BEFORE = 160
@@ -209,8 +210,20 @@ def _named_before(view: _Doc, number: Mention, items: list[Mention]) -> Mention 
 
 def _coordinated(view: _Doc, item: Mention, counted: list[Counted]) -> bool:
     """"دمرت 20 آلية ومنظومة دفاع جوي": a singular joined by و to a counted thing is one more."""
-    return any(bare_gap(view.text[c.end:item.start]) in ("و", "") and c.end <= item.start
-               and item.start - c.end <= 4 for c in counted)
+    return any(_listed_after(view, c, item) for c in counted)
+
+
+def _listed_after(view: _Doc, first: Counted, nxt: Counted | Mention) -> bool:
+    """Whether `nxt` follows `first` in one list: only "و"، commas and model names between
+    ("ونظامي دفاع صاروخي "كوب"، ونظام صاروخي")."""
+    if first.end > nxt.start or nxt.start - first.end > _LIST_GAP:
+        return False
+    gap = view.text[first.end:nxt.start]
+    for item in reversed(view.m.within("item", first.end, nxt.start)):
+        if item.end <= nxt.start:
+            gap = gap[:item.start - first.end] + " " + gap[item.end - first.end:]
+    words = bare_gap(gap).split()
+    return not words or words[-1] == "و" and all(w in sides.links().list_words for w in words)
 
 
 def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | None:
@@ -278,10 +291,15 @@ def _object_of_event(view: _Doc, item: Mention, sentence: Segment) -> bool:
 def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iterator[Claim]:
     events = view.m.within("event", sentence.start, sentence.end)
     frames = frames or _headline_subject(view, sentence, events)
+    listed: tuple[Counted, Mention | None] | None = None  # the last counted thing and its event
     for thing in _counted(view, sentence):
         if _not_a_count(view, thing):
             continue
-        event = thing.event or _governing_event(thing, events, frames)
+        if listed is not None and listed[1] is not None and _listed_after(view, listed[0], thing):
+            event = thing.event or listed[1]  # "تدمير 24 بطارية، ... و136 مدفعية": one verb, a list
+        else:
+            event = thing.event or _governing_event(thing, events, frames)
+        listed = (thing, event)
         if event is not None and (_under_control(view, event) or _resumptive(view, event)):
             continue
         if event is None:
@@ -484,7 +502,7 @@ def _date_of(view: _Doc, sentence: Segment) -> DateRange | None:
 def _dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per (claimant, kind, item, affected, number, place); the outlet's own restatement
     of an attributed claim (headline, summary) is dropped."""
-    seen: set[tuple] = set()
+    seen: dict[tuple, int] = {}
     attributed = {
         (c.kind, c.item, c.count.value, c.place.name if c.place and c.kind == "took_control" else None)
         for c in claims if c.claimant.actor != "OUTLET"
@@ -494,9 +512,11 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
         place = claim.place.name if claim.place and claim.kind == "took_control" else None
         key = (claim.claimant.actor, claim.kind, claim.item, claim.affected, claim.count.value, place)
         loose = (claim.kind, claim.item, claim.count.value, place)
-        if key in seen or (claim.claimant.actor == "OUTLET" and loose in attributed):
+        # the same key in another sentence restates; in one sentence it is another thing counted
+        if seen.get(key, claim.evidence.start) != claim.evidence.start or (
+                claim.claimant.actor == "OUTLET" and loose in attributed):
             continue
-        seen.add(key)
+        seen[key] = claim.evidence.start
         out.append(claim)
     return out
 

@@ -68,6 +68,7 @@ class _Links:
     enter_into: frozenset[str]
     made_in: frozenset[str]
     not_count_before: frozenset[str]
+    list_words: frozenset[str]
 
 
 @cache

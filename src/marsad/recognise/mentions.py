@@ -51,11 +51,24 @@ def _countries(actors: Iterable[Mention]) -> list[str]:
     return sorted(counts, key=counts.get, reverse=True)
 
 
+def _not_inside(found: list[Mention], items: list[Mention]) -> list[Mention]:
+    """Places that are not part of an item's words ("أوسا" is an air-defence system, not Osa)."""
+    spans = sorted((i.start, i.end) for i in items)
+    starts = [a for a, _ in spans]
+    out = []
+    for place in found:
+        k = bisect_left(starts, place.end) - 1
+        if k >= 0 and spans[k][0] <= place.start and place.end <= spans[k][1]:
+            continue
+        out.append(place)
+    return out
+
+
 def recognise(text: str, published: date | None) -> Mentions:
     """All mentions in normalised `text`, dates resolved against the article's own date."""
     groups = matcher(LEXICON_KINDS).find(text)
     groups["number"] = numbers.find(text)
-    groups["place"] = places.find(text, _countries(groups.get("actor", [])))
+    groups["place"] = _not_inside(places.find(text, _countries(groups.get("actor", []))), groups.get("item", []))
     report_date = dates.document_date(text, published)
     groups["date"] = dates.find(text, report_date)
     return Mentions.build(groups, report_date)
