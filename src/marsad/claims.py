@@ -192,10 +192,17 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
         own = item.get("count")
         if item.start in used or not own or _names_place(view, item, places):
             continue
-        if own == 1 and not (_object_of_event(view, item, sentence) or _coordinated(view, item, out)):
+        if own == 1 and (_none_of(view, item) or not (
+                _object_of_event(view, item, sentence) or _coordinated(view, item, out))):
             continue
         out.append(Counted(item.start, item.end, item.get("item"), own, None, None, item))
-    return out
+    return sorted(out, key=lambda c: c.start)
+
+
+def _none_of(view: _Doc, item: Mention) -> bool:
+    """"أي عربة": a singular after "any" counts nothing."""
+    before = bare_gap(view.text[max(0, item.start - 6):item.start]).split()
+    return bool(before) and before[-1] in sides.links().not_count_before
 
 
 def _named_before(view: _Doc, number: Mention, items: list[Mention]) -> Mention | None:

@@ -263,8 +263,11 @@ def _inner_side(m: Mentions, text: str, item: Mention) -> str | None:
 
 
 def _past_models(m: Mentions, text: str, thing: Any) -> int:
-    """The end of a counted thing and the model names that follow it ("دبابتي "ميركافا"")."""
+    """The end of a counted thing's word ("جنديـا") and of the model names that follow it
+    ("دبابتي "ميركافا"")."""
     end = thing.end
+    while end < len(text) and text[end].isalpha():
+        end += 1
     for item in m.within("item", thing.end, thing.end + 40):
         if item.get("item") != thing.item or bare(text[end:item.start]):
             break

@@ -21,6 +21,8 @@ from marsad.model import Mention
 from marsad.normalise import normalise_form
 
 _ARTICLE = "ال"
+_SHORT = 2
+_SHORT_PREFIXES = frozenset({"", "و", "ف"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,8 @@ class Matcher:
             self._article if key.article else self._plain
         ):
             return False
+        if end - start <= _SHORT and (prefix not in _SHORT_PREFIXES or (end < len(text) and _is_word(text[end]))):
+            return False  # "لم" inside "كلمه": a two-letter form takes no clitic but و/ف
         if key.stem or end == len(text) or not _is_word(text[end]):
             return True
         word_end = end

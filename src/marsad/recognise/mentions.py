@@ -52,7 +52,8 @@ def _countries(actors: Iterable[Mention]) -> list[str]:
 
 
 def _not_inside(found: list[Mention], items: list[Mention]) -> list[Mention]:
-    """Places that are not part of an item's words ("أوسا" is an air-defence system, not Osa)."""
+    """Mentions that are not part of an item's words ("أوسا" is an air-defence system, not Osa;
+    the 1 of "توس-1" is no number)."""
     spans = sorted((i.start, i.end) for i in items)
     starts = [a for a, _ in spans]
     out = []
@@ -67,7 +68,7 @@ def _not_inside(found: list[Mention], items: list[Mention]) -> list[Mention]:
 def recognise(text: str, published: date | None) -> Mentions:
     """All mentions in normalised `text`, dates resolved against the article's own date."""
     groups = matcher(LEXICON_KINDS).find(text)
-    groups["number"] = numbers.find(text)
+    groups["number"] = _not_inside(numbers.find(text), groups.get("item", []))  # "توس-1" is a model
     groups["place"] = _not_inside(places.find(text, _countries(groups.get("actor", []))), groups.get("item", []))
     report_date = dates.document_date(text, published)
     groups["date"] = dates.find(text, report_date)
