@@ -118,7 +118,9 @@ def extract_claims(doc: Document, norm: Normalised, sentences: list[Segment], me
             last = None
         frames = _frames(view, sentence, last, speaker)
         if frames:
-            last = (frames[-1].claimant, sentence.paragraph)
+            # "وأضاف" continues the party that spoke, not the agency that relayed it
+            heir = next((f for f in reversed(frames) if sides.side_code(f.claimant)), frames[-1])
+            last = (heir.claimant, sentence.paragraph)
             speaker = next((f.claimant for f in reversed(frames) if f.modality != "denied"
                             and sides.side_code(f.claimant)), speaker)
         claims.extend(_sentence_claims(view, sentence, frames))
@@ -135,13 +137,17 @@ def _frames(view: _Doc, sentence: Segment, inherited: tuple[Claimant, int] | Non
     frames: list[Frame] = []
     for verb in view.m.within("verb", sentence.start, sentence.end):
         kind = verb.get("frame")
+        if kind == "publish" and frames:
+            continue  # "وقال التحالف في بيان نشرته وكالة ...": the agency only carried it
         phrase = sides.actor_phrase_after(view.m, view.text, verb.end, sentence.end)
-        if phrase is None and kind in ("say", "deny", "quote"):
+        if phrase is not None and view.m.within("verb", verb.end, phrase[0].start):
+            phrase = None  # "في بيان نشرته وكالة": the agency is the next verb's subject
+        if phrase is None and kind in ("say", "deny", "quote", "publish"):
             phrase = sides.actor_phrase_before(view.m, view.text, verb.start, sentence.start)
         if phrase is not None:
             claimant = sides.claimant_of(phrase, view.m, view.norm.source_text,
                                          frames[-1].claimant if frames else speaker)
-        elif kind == "according":
+        elif kind in ("according", "publish"):
             continue
         elif frames:
             claimant = frames[-1].claimant
@@ -245,19 +251,21 @@ def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | 
 
 
 def _bare_casualties(view: _Doc, number: Mention, sentence: Segment) -> Counted | None:
-    """"وأصيب نحو 35": a bare number right after a casualty word counts people."""
-    for event in view.m.within("event", max(sentence.start, number.start - 20), number.start):
-        if event.get("kind") not in PEOPLE_KINDS:
-            continue
-        gap = view.text[event.end:number.start]
-        markers = view.m.within("marker", event.end, number.start)
-        rest = gap
-        for mk in markers:
-            rest = rest.replace(view.text[mk.start:mk.end], "")
-        if rest.strip() in ("", "الى", "بلغ", "عن"):
-            return Counted(number.start, number.end, "people", number.get("value"), number.get("high"),
-                           number, event, event)
-    return None
+    """A number with no noun after it that closes a casualty phrase: "وأصيب نحو 35"،
+    "ارتفع عدد الشهداء إلى أكثر من 19 ألف"، "عدد القتلى ... يتجاوز 5000"."""
+    before = view.text[max(sentence.start, number.start - 30):number.start]
+    for marker in view.m.within("marker", max(sentence.start, number.start - 30), number.start):
+        before = before.replace(view.text[marker.start:marker.end], " ")
+    words = bare_gap(before).split()
+    direct = not words or words[-1] in sides.links().total_links
+    events = [e for e in view.m.within("event", max(sentence.start, number.start - _EVENT_BEFORE), number.start)
+              if e.get("kind") in PEOPLE_KINDS]
+    if not events or not direct:
+        return None
+    event = events[-1]
+    if number.start - event.end > 20 and not (words and words[-1] in sides.links().total_links):
+        return None
+    return Counted(number.start, number.end, "people", number.get("value"), number.get("high"), number, event, event)
 
 
 def _next_head(view: _Doc, pos: int, items: list[Mention], nouns: list[Mention]) -> Mention | None:
@@ -399,6 +407,10 @@ def _people_item(view: _Doc, thing: Counted, event: Mention | None, affected: st
         armed = [i for i in between if i in ("soldiers", "fighters")]
         if armed:
             return armed[-1]
+    for item in reversed(view.m.within("item", max(0, thing.start - _EVENT_BEFORE), thing.start)):
+        head = bare_gap(view.text[max(0, item.start - 10):item.start]).split()
+        if item.get("item") in ("soldiers", "fighters") and head and head[-1] in sides.links().partitive:
+            return item.get("item")  # "حصيلة ضحاياها من العسكريين إلى 1220 قتيلا"
     member = bool(thing.item_mention.get("member")) or bare_gap(view.text[thing.end:thing.end + 4]) == "من"
     return sides.refine_people(thing.item, affected, member)
 

@@ -69,6 +69,8 @@ class _Links:
     made_in: frozenset[str]
     not_count_before: frozenset[str]
     list_words: frozenset[str]
+    partitive: frozenset[str]
+    total_links: frozenset[str]
 
 
 @cache
