@@ -205,6 +205,13 @@ def _question_order(sort: str) -> list[Any]:
     return [q.id]
 
 
+def _questions_select() -> Select[Any]:
+    """Questions with the label of their story."""
+    return select(t.questions, t.stories.c.label.label("story_label")).join(
+        t.stories, t.stories.c.id == t.questions.c.story
+    )
+
+
 def _question(row: Any) -> dict[str, Any]:
     out = dict(row._mapping)
     out["figures"] = json.loads(out["figures"])
@@ -216,12 +223,7 @@ def questions(store: Store, flt: ClaimFilter, window: Window, sort: str = "id") 
     """Questions the filter selects, each with every claimant's figure."""
     q = t.questions.c
     where = _question_where(flt)
-    query = (
-        select(t.questions, t.stories.c.label.label("story_label"))
-        .join(t.stories, t.stories.c.id == q.story)
-        .where(*where)
-        .order_by(*_question_order(sort))
-    )
+    query = _questions_select().where(*where).order_by(*_question_order(sort))
     count = select(func.count()).select_from(t.questions).where(*where)
     with store.read() as conn:
         total = conn.execute(count).scalar_one()
@@ -232,11 +234,7 @@ def questions(store: Store, flt: ClaimFilter, window: Window, sort: str = "id") 
 def question(store: Store, question_id: int) -> dict[str, Any] | None:
     """One question and its figures (its claims come from `question_claims`)."""
     q = t.questions.c
-    query = (
-        select(t.questions, t.stories.c.label.label("story_label"))
-        .join(t.stories, t.stories.c.id == q.story)
-        .where(q.id == question_id)
-    )
+    query = _questions_select().where(t.questions.c.id == question_id)
     with store.read() as conn:
         row = conn.execute(query).first()
     return _question(row) if row else None
@@ -289,8 +287,7 @@ def most_disputed(store: Store, n: int = 10) -> list[dict[str, Any]]:
     by the spread between the parties' own figures (JSON)."""
     q = t.questions.c
     query = (
-        select(t.questions, t.stories.c.label.label("story_label"))
-        .join(t.stories, t.stories.c.id == q.story)
+        _questions_select()
         .where(q.n_claims > 1, _spread_expr() > 1)
         .order_by(_spread_expr().desc(), q.id)
         .limit(DISPUTED_POOL)
@@ -360,19 +357,18 @@ def stories(store: Store, window: Window) -> Page:
     count = select(func.count()).select_from(t.stories)
     with store.read() as conn:
         page = _page(conn, query, count, window)
-    for item in page.items:
-        item["places"], item["actors"] = json.loads(item["places"]), json.loads(item["actors"])
-    return page
+    return Page([_story(item) for item in page.items], page.total, page.limit, page.offset)
+
+
+def _story(row: dict[str, Any]) -> dict[str, Any]:
+    """A story row with its places and actors decoded (stored as JSON lists)."""
+    return {**row, "places": json.loads(row["places"]), "actors": json.loads(row["actors"])}
 
 
 def story(store: Store, story_id: int) -> dict[str, Any] | None:
     with store.read() as conn:
         row = conn.execute(select(t.stories).where(t.stories.c.id == story_id)).first()
-    if row is None:
-        return None
-    out = dict(row._mapping)
-    out["places"], out["actors"] = json.loads(out["places"]), json.loads(out["actors"])
-    return out
+    return _story(dict(row._mapping)) if row else None
 
 
 def find(store: Store, text: str, window: Window) -> Page:
