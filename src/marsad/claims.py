@@ -253,17 +253,18 @@ def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | 
 def _bare_casualties(view: _Doc, number: Mention, sentence: Segment) -> Counted | None:
     """A number with no noun after it that closes a casualty phrase: "وأصيب نحو 35"،
     "ارتفع عدد الشهداء إلى أكثر من 19 ألف"، "عدد القتلى ... يتجاوز 5000"."""
-    before = view.text[max(sentence.start, number.start - 30):number.start]
-    for marker in view.m.within("marker", max(sentence.start, number.start - 30), number.start):
-        before = before.replace(view.text[marker.start:marker.end], " ")
-    words = bare_gap(before).split()
-    direct = not words or words[-1] in sides.links().total_links
     events = [e for e in view.m.within("event", max(sentence.start, number.start - _EVENT_BEFORE), number.start)
-              if e.get("kind") in PEOPLE_KINDS]
-    if not events or not direct:
+              if e.get("kind") in PEOPLE_KINDS and e.end <= number.start]
+    if not events:
         return None
     event = events[-1]
-    if number.start - event.end > 20 and not (words and words[-1] in sides.links().total_links):
+    before = view.text[event.end:number.start]
+    for marker in view.m.within("marker", event.end, number.start):
+        before = before.replace(view.text[marker.start:marker.end], " ")
+    words = bare_gap(before).split()
+    right_after = len(before) <= 20 and all(w in sides.links().total_links for w in words)
+    closes = bool(words) and words[-1] in sides.links().total_links
+    if not (right_after or closes):
         return None
     return Counted(number.start, number.end, "people", number.get("value"), number.get("high"), number, event, event)
 
@@ -407,6 +408,8 @@ def _people_item(view: _Doc, thing: Counted, event: Mention | None, affected: st
         armed = [i for i in between if i in ("soldiers", "fighters")]
         if armed:
             return armed[-1]
+        if any(a.key == "institution.army" for a in view.m.within("actor", event.end, min(thing.start, event.end + 2))):
+            return "soldiers"  # "عدد قتلى الجيش ... إلى 122"
     for item in reversed(view.m.within("item", max(0, thing.start - _EVENT_BEFORE), thing.start)):
         head = bare_gap(view.text[max(0, item.start - 10):item.start]).split()
         if item.get("item") in ("soldiers", "fighters") and head and head[-1] in sides.links().partitive:
@@ -450,15 +453,19 @@ def _resumptive(view: _Doc, event: Mention) -> bool:
 
 def _objects(view: _Doc, event: Mention, places: list[Mention]) -> Iterator[Mention]:
     """The places a control word takes: its object and the places coordinated with it
-    ("السيطرة على بلدة X وقرية Y"), not places named as where it happened ("في منطقة X")."""
-    pos = event.end
+    ("السيطرة على بلدة X وقرية Y"), not places named as where it happened ("في منطقة X"،
+    "قرى X وY بمحافظة Z، وقرى W": Z is skipped, the list goes on at the next place noun)."""
+    pos, chained = event.end, True
     enters = view.text[event.start:event.end] in sides.links().control_enter
     for place in places:
         if place.get("precision") == "country":
             continue
-        if not _object_gap(view, pos, place.start, enters):
-            return
-        yield place
+        restart = bool(view.m.within("item", pos, place.start))
+        if _object_gap(view, pos, place.start, enters) and (chained or restart):
+            chained = True
+            yield place
+        else:
+            chained = False
         pos = place.end
 
 
@@ -470,7 +477,8 @@ def _object_gap(view: _Doc, start: int, end: int, enters: bool) -> bool:
             gap = gap[:item.start - start] + " " + gap[item.end - start:]
     words = bare_gap(gap).split()
     breaks = sides.links().control_breaks - (sides.links().enter_into if enters else frozenset())
-    return len(gap) <= _CONTROL_GAP and not any(w in breaks for w in words)
+    located = [w for w in words if w.startswith("ب") and len(w) > 3 and w not in sides.links().control_allowed]
+    return len(gap) <= _CONTROL_GAP and not located and not any(w in breaks for w in words)
 
 
 # --- fields ------------------------------------------------------------------------------------

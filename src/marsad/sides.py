@@ -33,6 +33,7 @@ _SIDE_GAP = 28
 # belong to the state where they live), unless the text names another side.
 PROPERTY_ITEMS = frozenset({"houses", "buildings", "infrastructure"})
 _CONTROL_REACH = 120
+_ANAPHOR_REACH = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ class _Links:
     subject_before_gap: frozenset[str]
     side_nouns: frozenset[str]
     control_breaks: frozenset[str]
+    control_allowed: frozenset[str]
     control_states: frozenset[str]
     control_enter: frozenset[str]
     control_resumptive: frozenset[str]
@@ -285,7 +287,7 @@ def _explicit_side(m: Mentions, text: str, end: int, limit: int) -> str | None:
             continue
         gap = bare(text[end:actor.start])
         if gap == "" or gap in links().side_links or all(w in links().side_links for w in gap.split()):
-            code = actor.get("code")
+            code = actor.get("code") or (_last_group(m, actor.start) if actor.key == "group.anaphor" else None)
             if code and code not in ("MEDIA", "ANON"):
                 return code
             if actor.get("type") in ("institution", "title"):
@@ -304,6 +306,14 @@ def _own_suffix(text: str, item: Mention) -> bool:
 
 def _enemy_after(m: Mentions, end: int) -> bool:
     return any(mk.get("role") == "enemy" for mk in m.within("marker", end, end + 12))
+
+
+def _last_group(m: Mentions, before: int) -> str | None:
+    """The armed group named last before a position, for "التنظيم"، "الحركة"."""
+    for actor in reversed(m.within("actor", max(0, before - _ANAPHOR_REACH), before)):
+        if actor.get("type") == "group" and actor.get("code"):
+            return actor.get("code")
+    return None
 
 
 def _code_in(phrase: list[Mention], conflict: Conflict | None) -> str | bool:

@@ -139,6 +139,9 @@ def _read_phrase(tokens: list[regex.Match], i: int, table: _Words) -> tuple[int,
     j = i
     while j < len(tokens):
         raw = tokens[j].group()
+        if raw == "و" and acc.last == "mult" and j + 1 < len(tokens) and tokens[j + 1].group()[:1].isdigit():
+            j += 1  # "54 ألف و 450": a detached و before digits
+            raw = "و" + tokens[j].group()
         word, prefix = _strip(raw, table)
         if word[:1].isdigit():
             value = parse_digits(word)

@@ -221,7 +221,6 @@ def _question(row: Any) -> dict[str, Any]:
 
 def questions(store: Store, flt: ClaimFilter, window: Window, sort: str = "id") -> Page:
     """Questions the filter selects, each with every claimant's figure."""
-    q = t.questions.c
     where = _question_where(flt)
     query = _questions_select().where(*where).order_by(*_question_order(sort))
     count = select(func.count()).select_from(t.questions).where(*where)
@@ -233,7 +232,6 @@ def questions(store: Store, flt: ClaimFilter, window: Window, sort: str = "id") 
 
 def question(store: Store, question_id: int) -> dict[str, Any] | None:
     """One question and its figures (its claims come from `question_claims`)."""
-    q = t.questions.c
     query = _questions_select().where(t.questions.c.id == question_id)
     with store.read() as conn:
         row = conn.execute(query).first()
