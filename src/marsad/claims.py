@@ -241,7 +241,7 @@ def _listed_after(view: _Doc, first: Counted, nxt: Counted | Mention) -> bool:
 
 def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | None:
     """"39 أخرى": a number followed by "other(s)" counts the item counted just before."""
-    word = view.text[number.end:].split(maxsplit=1)
+    word = bare_gap(view.text[number.end:number.end + 12]).split(maxsplit=1)
     if not before or not word or word[0] not in sides.links().others:
         return None
     prev = before[-1]

@@ -1,0 +1,58 @@
+"""Claim rules: the behaviour rows of tests/cases/ar/claims.yaml, run through `marsad.extract`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from marsad import extract
+from marsad.model import Claim
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = yaml.safe_load((ROOT / "tests" / "cases" / "ar" / "claims.yaml").read_text(encoding="utf-8"))["cases"]
+
+
+def _fields(claim: Claim) -> dict[str, Any]:
+    """The fields a case row may name, flattened the way the rows write them."""
+    return {
+        "claimant": claim.claimant.actor, "kind": claim.kind, "item": claim.item, "count": claim.count.value,
+        "affected": claim.affected, "agent": claim.agent, "modality": claim.modality,
+        "place": claim.place.name if claim.place else None,
+    }
+
+
+def _matches(claim: Claim, want: dict[str, Any]) -> bool:
+    got = _fields(claim)
+    return all(got[key] == value for key, value in want.items())
+
+
+def _show(claims: list[Claim]) -> str:
+    return "\n".join(str(_fields(c)) for c in claims) or "(no claims)"
+
+
+def test_case_ids_are_unique() -> None:
+    ids = [c["id"] for c in CASES]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_case(case: dict[str, Any]) -> None:
+    claims = extract(case["text"])
+    if case.get("none"):
+        assert claims == [], _show(claims)
+    for want in case.get("expect", []):
+        assert any(_matches(c, want) for c in claims), f"missing {want} in\n{_show(claims)}"
+    for unwanted in case.get("absent", []):
+        assert not any(_matches(c, unwanted) for c in claims), f"unwanted {unwanted} in\n{_show(claims)}"
+
+
+def test_evidence_quotes_the_text_as_given() -> None:
+    text = "وقالت وزارةُ الدفاعِ الأرمينية إن قواتها أسقطت ٣ طائرات مسيّرة أذربيجانية."
+    claims = extract(text)
+    assert claims
+    for claim in claims:
+        assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
+        assert claim.count.value == 3
