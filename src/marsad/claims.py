@@ -460,6 +460,8 @@ def _objects(view: _Doc, event: Mention, places: list[Mention]) -> Iterator[Ment
     for place in places:
         if place.get("precision") == "country":
             continue
+        if _speaks(view, place):
+            return  # "تعلن السيطرة على هادروت ويريفان تنفي": a capital that speaks ends the object list
         restart = bool(view.m.within("item", pos, place.start))
         if _object_gap(view, pos, place.start, enters) and (chained or restart):
             chained = True
@@ -467,6 +469,12 @@ def _objects(view: _Doc, event: Mention, places: list[Mention]) -> Iterator[Ment
         else:
             chained = False
         pos = place.end
+
+
+def _speaks(view: _Doc, place: Mention) -> bool:
+    """A place name that is also an actor and is followed by a reporting verb is its subject."""
+    return bool(view.m.within("actor", place.start, place.start + 1)) and bool(
+        view.m.within("verb", place.end, place.end + 3))
 
 
 def _object_gap(view: _Doc, start: int, end: int, enters: bool) -> bool:
