@@ -47,16 +47,17 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev" / "docs")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+        folder, out = Path(tmp) / "docs", Path(tmp) / "out.jsonl"
+        folder.mkdir()
         n = _fill(args.corpus, folder, args.copies)
         size = sum(p.stat().st_size for p in folder.iterdir())
         start = time.perf_counter()
         subprocess.run(
-            ["taskset", "-c", "0", sys.executable, "-m", "marsad", "extract", str(folder), "-o", str(folder / "out.jsonl")],
+            ["taskset", "-c", "0", sys.executable, "-m", "marsad", "extract", str(folder), "-o", str(out)],
             check=True,
         )
         elapsed = time.perf_counter() - start
-        claims = sum(1 for _ in (folder / "out.jsonl").open(encoding="utf-8"))
+        claims = sum(1 for _ in out.open(encoding="utf-8"))
         base = _baseline(folder)
     print(f"articles            {n}  ({size / 1e6:.1f} MB)")
     print(f"claims              {claims}")
