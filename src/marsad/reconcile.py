@@ -211,12 +211,12 @@ def figure(rows: Sequence[Row], affected: str | None, cumulative: bool, labels: 
     fig.outlets = _unique(r.outlet or r.doc_name for r in ordered)[:LIST_CAP]
     fig.urls = _unique(r.url for r in ordered if r.url)[:LIST_CAP]
     fig.n_claims, fig.n_documents = len(ordered), len(documents)
-    quoted: dict[str, int] = {}
+    quoted: dict[str | int, int] = {}  # by evidence text; by claim id when read without evidence
     for r in ordered:
         if len(quoted) == 3:
             break
-        quoted.setdefault(r.evidence, r.id)
-    fig.evidence = [text for text in quoted if text]  # empty when the rows were read without evidence
+        quoted.setdefault(r.evidence or r.id, r.id)
+    fig.evidence = [text for text in quoted if isinstance(text, str)]  # empty: quoted afterwards
     fig.evidence_claims = list(quoted.values())
     fig.sources = len({r.copy_group for r in rows})
     return fig

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -27,14 +27,18 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from marsad import record
-from marsad import report as reporting
 from marsad.cli.base import app, err
-from marsad.export import FORMATS as EXPORT_FORMATS
-from marsad.export import WHATS, ExportError, export
-from marsad.recordconf import SettingsError
-from marsad.sources import read_sources
-from marsad.store import Store, StoreError, display_url, open_store, resolve_url
+from marsad.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from marsad.store import Store
+
+record = lazy_module("marsad.record")
+reporting = lazy_module("marsad.report")
+exporting = lazy_module("marsad.export")
+recordconf = lazy_module("marsad.recordconf")
+sources = lazy_module("marsad.sources")
+stores = lazy_module("marsad.store")
 
 DbOption = Annotated[
     str | None,
@@ -77,14 +81,14 @@ def _day(value: str | None, name: str) -> date | None:
 def _store(db: str | None, *, must_exist: bool = False) -> Iterator[Store]:
     """Open the store, turning its problems into user errors."""
     try:
-        url = resolve_url(db)
+        url = stores.resolve_url(db)
         if must_exist and url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
             raise fail(
                 f"no store at {url.removeprefix('sqlite:///')}: run `marsad ingest` first (or pass --db)"
             )
-        with open_store(db) as store:
+        with stores.open_store(db) as store:
             yield store
-    except (StoreError, SettingsError, reporting.ReportError, ExportError) as exc:
+    except (stores.StoreError, recordconf.SettingsError, reporting.ReportError, exporting.ExportError) as exc:
         raise fail(str(exc)) from None
 
 
@@ -104,7 +108,7 @@ def _ingest(
         task = bar.add_task("ingest", total=None)
         advance = lambda n: bar.advance(task, n)  # noqa: E731
         if paths:
-            items = read_sources(paths, published, skipped)
+            items = sources.read_sources(paths, published, skipped)
             result = record.ingest(store, items, force=force, jobs=jobs, batch=batch, progress=advance)
         else:
             result = record.reextract(store, force=force, jobs=jobs, batch=batch, progress=advance)
@@ -160,7 +164,7 @@ def ingest(
         typer.echo(result.summary())
         typer.echo(
             f"{derived['copy_groups']} copy groups, {derived['stories']} stories, "
-            f"{derived['questions']} questions in {display_url(store.url)}"
+            f"{derived['questions']} questions in {stores.display_url(store.url)}"
         )
     for problem in result.errors:
         say(f"error: {problem}")
@@ -231,21 +235,22 @@ def export_cmd(
 
     Example: marsad export --format parquet --what claims -o claims.parquet
     """
-    if fmt not in EXPORT_FORMATS:
-        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
-    if what not in WHATS:
-        raise typer.BadParameter(f"{what!r} is not one of {', '.join(WHATS)}", param_hint="--what")
+    if fmt not in exporting.FORMATS:
+        choices = ", ".join(exporting.FORMATS)
+        raise typer.BadParameter(f"{fmt!r} is not one of {choices}", param_hint="--format")
+    if what not in exporting.WHATS:
+        raise typer.BadParameter(f"{what!r} is not one of {', '.join(exporting.WHATS)}", param_hint="--what")
     if fmt == "parquet" and output is None:
         raise fail("parquet is binary: give a file with -o")
     with _store(db, must_exist=True) as store:
         record.ensure_fresh(store)
         if output is None:
-            n = export(store, what, fmt, sys.stdout)
+            n = exporting.export(store, what, fmt, sys.stdout)
         elif fmt == "parquet":
-            n = export(store, what, fmt, str(output))
+            n = exporting.export(store, what, fmt, str(output))
         else:
             with output.open("w", encoding="utf-8", newline="") as fh:
-                n = export(store, what, fmt, fh)
+                n = exporting.export(store, what, fmt, fh)
     say(f"{n} {what} exported")
 
 

@@ -8,7 +8,9 @@ import typer
 
 from marsad.cli.base import app
 from marsad.cli.record import DbOption, fail, say
-from marsad.store import StoreError, display_url, resolve_url
+from marsad.lazy import lazy_module
+
+stores = lazy_module("marsad.store")
 
 
 @app.command()
@@ -40,8 +42,8 @@ def serve(
         ) from None
     try:
         application = create_app(db, token=token)
-    except StoreError as exc:
+    except stores.StoreError as exc:
         raise fail(str(exc)) from None
     mode = "ingest allowed with the token" if token else "read-only"
-    say(f"serving {display_url(resolve_url(db))} on http://{host}:{port} ({mode})")
+    say(f"serving {stores.display_url(stores.resolve_url(db))} on http://{host}:{port} ({mode})")
     uvicorn.run(application, host=host, port=port, log_level="warning")

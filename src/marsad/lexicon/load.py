@@ -43,6 +43,9 @@ class Entry:
     canonical: str | None = None
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: lexicons load ~10x faster
+
+
 def data_dir(lang: str = "ar") -> Path:
     return Path(str(resources.files("marsad") / "data" / "lexicon" / lang))
 
@@ -50,7 +53,7 @@ def data_dir(lang: str = "ar") -> Path:
 def _read_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{path}: cannot read: {exc}") from exc
 
