@@ -8,7 +8,7 @@ Here a number is only read: "2.900" and "2,900" are 2900, "1.5 مليون" is 1,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
@@ -35,6 +35,7 @@ class _Words:
     prefixes: tuple[str, ...]
     between: frozenset[str]
     joiners: frozenset[str]
+    starters: frozenset[str] = frozenset()  # every token that may begin a number phrase
 
     def value_of(self, word: str) -> tuple[str, int] | None:
         """The class and value of one number word, or None."""
@@ -55,7 +56,7 @@ def _flip(table: dict[int, list[str]]) -> dict[str, int]:
 def words(lang: str = "ar") -> _Words:
     raw = load_table("number_words", lang)
     norm = lambda forms: frozenset(normalise_form(f) for f in forms)  # noqa: E731
-    return _Words(
+    table = _Words(
         units=_flip(raw["units"]),
         teen=norm(raw["teen_marker"]),
         tens=_flip(raw["tens"]),
@@ -66,6 +67,8 @@ def words(lang: str = "ar") -> _Words:
         between=norm(raw["range_between"]),
         joiners=norm(raw["range_joiners"]),
     )
+    bare = [*table.units, *table.teen, *table.tens, *table.hundreds, *table.multipliers]
+    return replace(table, starters=frozenset(p + w for p in ("", *table.prefixes) for w in bare))
 
 
 def parse_digits(token: str) -> float | None:
@@ -171,7 +174,12 @@ def find(text: str, lang: str = "ar") -> list[Mention]:
     tokens = list(_TOKEN.finditer(text))
     found: list[tuple[int, int, int, int, int]] = []  # value, start, end, first token, next token
     i = 0
+    starters = table.starters
     while i < len(tokens):
+        word = tokens[i].group()
+        if not (word[0].isdigit() or word in starters or (word[0] in "وف" and word[1:2].isdigit())):
+            i += 1  # most words start no number: skip them without reading a phrase
+            continue
         read = _read_phrase(tokens, i, table)
         if read is None:
             i += 1
