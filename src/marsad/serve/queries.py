@@ -9,7 +9,7 @@ Nothing here writes: the server opens the store read-only by default.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from functools import cache
@@ -370,7 +370,7 @@ def story(store: Store, story_id: int) -> dict[str, Any] | None:
 
 
 def find(store: Store, text: str, window: Window) -> Page:
-    """Documents whose normalised words contain every word of `text`, best match first."""
+    """Documents whose normalised words contain every word of `text`, newest stored first."""
     with store.read() as conn:
         total, ids = search.match(conn, text, limit=window.limit, offset=window.offset)
         rows = _rows(
@@ -400,20 +400,31 @@ def _fingerprint(conn: Connection) -> tuple[Any, ...]:
     )
 
 
-_conflict_cache: dict[str, tuple[tuple[Any, ...], list[dict[str, Any]]]] = {}
+_cache: dict[tuple[str, str], tuple[tuple[Any, ...], Any]] = {}
+
+
+def _cached(store: Store, name: str, compute: Callable[[Connection], Any]) -> Any:
+    """`compute(conn)`, kept until the record changes: for summaries that scan every claim."""
+    with store.read() as conn:
+        key = _fingerprint(conn)
+        hit = _cache.get((store.url, name))
+        if hit and hit[0] == key:
+            return hit[1]
+        value = compute(conn)
+    _cache[(store.url, name)] = (key, value)
+    return value
 
 
 def conflicts(store: Store) -> list[dict[str, Any]]:
     """Each conflict of the lexicon with the claims that involve its parties (claimant, affected
     or agent); one pass over the claims, cached until the record changes."""
+    return _cached(store, "conflicts", _conflicts)
+
+
+def _conflicts(conn: Connection) -> list[dict[str, Any]]:
     c = t.claims.c
-    with store.read() as conn:
-        key = _fingerprint(conn)
-        cached = _conflict_cache.get(store.url)
-        if cached and cached[0] == key:
-            return cached[1]
-        combos = conn.execute(select(c.claimant, c.affected, c.agent, func.count()).group_by(
-            c.claimant, c.affected, c.agent)).all()  # fmt: skip
+    combos = conn.execute(select(c.claimant, c.affected, c.agent, func.count()).group_by(
+        c.claimant, c.affected, c.agent)).all()  # fmt: skip
     out = []
     for entry in conflict_table():
         parties = {code for side in entry["parties"] for code in side}
@@ -422,7 +433,6 @@ def conflicts(store: Store) -> list[dict[str, Any]]:
             out.append({"id": entry["id"], "name": entry.get("en", entry["id"]), "claims": n,
                         "parties": entry["parties"]})  # fmt: skip
     out.sort(key=lambda x: -x["claims"])
-    _conflict_cache[store.url] = (key, out)
     return out
 
 
@@ -442,13 +452,12 @@ def map_places(store: Store, flt: ClaimFilter) -> list[dict[str, Any]]:
 
 
 def distinct_values(store: Store) -> dict[str, list[str]]:
-    """Kinds and items present in the record, for the filter forms."""
+    """Kinds and items present in the record, for the filter forms (cached like `conflicts`)."""
+    return _cached(store, "choices", _distinct_values)
+
+
+def _distinct_values(conn: Connection) -> dict[str, list[str]]:
     c = t.claims.c
-    with store.read() as conn:
-        kinds = conn.execute(select(c.kind).distinct().order_by(c.kind)).scalars().all()
-        items = (
-            conn.execute(select(c.item).where(c.item.is_not(None)).distinct().order_by(c.item))
-            .scalars()
-            .all()
-        )
+    kinds = conn.execute(select(c.kind).distinct().order_by(c.kind)).scalars().all()
+    items = conn.execute(select(c.item).where(c.item.is_not(None)).distinct().order_by(c.item)).scalars()
     return {"kinds": list(kinds), "items": list(items)}
