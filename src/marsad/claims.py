@@ -46,8 +46,19 @@ _NOT_FOR = {
     "target": {"injured", "captured", "displaced", "missing", "casualties"},
     "place": {"killed", "injured", "captured", "displaced", "missing", "casualties", "attack", "loss"},
     "property": {"killed", "injured", "captured", "displaced", "missing", "casualties", "attack", "seized"},
-    "events": {"killed", "injured", "captured", "displaced", "missing", "casualties", "destroyed", "damaged",
-               "seized", "took_control", "loss"},
+    "events": {
+        "killed",
+        "injured",
+        "captured",
+        "displaced",
+        "missing",
+        "casualties",
+        "destroyed",
+        "damaged",
+        "seized",
+        "took_control",
+        "loss",
+    },
 }
 _OBJECT_REACH = 40
 _LIST_GAP = 40
@@ -107,7 +118,9 @@ class _Doc:
         return self.text[start:end].strip() if end > start else ""
 
 
-def extract_claims(doc: Document, norm: Normalised, sentences: list[Segment], mentions: Mentions) -> list[Claim]:
+def extract_claims(
+    doc: Document, norm: Normalised, sentences: list[Segment], mentions: Mentions
+) -> list[Claim]:
     """All claims of one document, deduplicated per claims.md rule 2."""
     view = _Doc(doc, norm, mentions)
     claims: list[Claim] = []
@@ -121,8 +134,14 @@ def extract_claims(doc: Document, norm: Normalised, sentences: list[Segment], me
             # "وأضاف" continues the party that spoke, not the agency that relayed it
             heir = next((f for f in reversed(frames) if sides.side_code(f.claimant)), frames[-1])
             last = (heir.claimant, sentence.paragraph)
-            speaker = next((f.claimant for f in reversed(frames) if f.modality != "denied"
-                            and sides.side_code(f.claimant)), speaker)
+            speaker = next(
+                (
+                    f.claimant
+                    for f in reversed(frames)
+                    if f.modality != "denied" and sides.side_code(f.claimant)
+                ),
+                speaker,
+            )
         claims.extend(_sentence_claims(view, sentence, frames))
     return _dedupe(claims)
 
@@ -130,8 +149,9 @@ def extract_claims(doc: Document, norm: Normalised, sentences: list[Segment], me
 # --- attribution -------------------------------------------------------------------------------
 
 
-def _frames(view: _Doc, sentence: Segment, inherited: tuple[Claimant, int] | None,
-            speaker: Claimant | None) -> list[Frame]:
+def _frames(
+    view: _Doc, sentence: Segment, inherited: tuple[Claimant, int] | None, speaker: Claimant | None
+) -> list[Frame]:
     """Frames of a sentence. A frame with no subject of its own ("وأضاف أن") inherits the last
     claimant: within its paragraph, or across paragraphs when it opens the sentence."""
     frames: list[Frame] = []
@@ -145,13 +165,16 @@ def _frames(view: _Doc, sentence: Segment, inherited: tuple[Claimant, int] | Non
         if phrase is None and kind in ("say", "deny", "quote", "publish"):
             phrase = sides.actor_phrase_before(view.m, view.text, verb.start, sentence.start)
         if phrase is not None:
-            claimant = sides.claimant_of(phrase, view.m, view.norm.source_text,
-                                         frames[-1].claimant if frames else speaker)
+            claimant = sides.claimant_of(
+                phrase, view.m, view.norm.source_text, frames[-1].claimant if frames else speaker
+            )
         elif kind in ("according", "publish"):
             continue
         elif frames:
             claimant = frames[-1].claimant
-        elif inherited is not None and (inherited[1] == sentence.paragraph or verb.start - sentence.start <= 8):
+        elif inherited is not None and (
+            inherited[1] == sentence.paragraph or verb.start - sentence.start <= 8
+        ):
             claimant = inherited[0]
         else:
             continue
@@ -172,7 +195,7 @@ def _claimant_for(position: int, frames: list[Frame], headline: bool) -> tuple[C
 
 
 def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
-    m, text = view.m, view.text
+    m = view.m
     items = m.within("item", sentence.start, sentence.end)
     nouns = [e for e in m.within("event", sentence.start, sentence.end) if e.get("role") == "noun"]
     places = m.within("place", sentence.start, sentence.end)
@@ -182,14 +205,26 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
         named = _named_before(view, number, items)
         if named is not None:  # "مدني واحد"، "مسعفين اثنين"
             used.add(named.start)
-            out.append(Counted(named.start, number.end, named.get("item"), number.get("value"), None, number, named))
+            out.append(
+                Counted(named.start, number.end, named.get("item"), number.get("value"), None, number, named)
+            )
             continue
         target = _next_head(view, number.end, items, nouns)
         if target is not None:
             used.add(target.start)
             event = target if target.kind == "event" else None
-            out.append(Counted(number.start, target.end, target.get("item") or "people", number.get("value"),
-                               number.get("high"), number, target, event))
+            out.append(
+                Counted(
+                    number.start,
+                    target.end,
+                    target.get("item") or "people",
+                    number.get("value"),
+                    number.get("high"),
+                    number,
+                    target,
+                    event,
+                )
+            )
             continue
         thing = _anaphoric(view, number, out) or _bare_casualties(view, number, sentence)
         if thing is not None:
@@ -198,31 +233,33 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
         own = item.get("count")
         if item.start in used or not own or _names_place(view, item, places):
             continue
-        if own == 1 and (_none_of(view, item) or not (
-                _object_of_event(view, item, sentence) or _coordinated(view, item, out))):
+        if own == 1 and (
+            _none_of(view, item)
+            or not (_object_of_event(view, item, sentence) or _coordinated(view, item, out))
+        ):
             continue
         out.append(Counted(item.start, item.end, item.get("item"), own, None, None, item))
     return sorted(out, key=lambda c: c.start)
 
 
 def _none_of(view: _Doc, item: Mention) -> bool:
-    """"أي عربة": a singular after "any" counts nothing."""
-    before = bare_gap(view.text[max(0, item.start - 6):item.start]).split()
+    """ "أي عربة": a singular after "any" counts nothing."""
+    before = bare_gap(view.text[max(0, item.start - 6) : item.start]).split()
     return bool(before) and before[-1] in sides.links().not_count_before
 
 
 def _named_before(view: _Doc, number: Mention, items: list[Mention]) -> Mention | None:
     """A number word after the noun it counts ("مدني واحد"، "مدنيين اثنين"): the noun."""
-    if view.text[number.start:number.start + 1].isdigit():
+    if view.text[number.start : number.start + 1].isdigit():
         return None
     for item in items:
-        if item.end <= number.start and bare_gap(view.text[item.end:number.start]) == "":
+        if item.end <= number.start and bare_gap(view.text[item.end : number.start]) == "":
             return item
     return None
 
 
 def _coordinated(view: _Doc, item: Mention, counted: list[Counted]) -> bool:
-    """"دمرت 20 آلية ومنظومة دفاع جوي": a singular joined by و to a counted thing is one more."""
+    """ "دمرت 20 آلية ومنظومة دفاع جوي": a singular joined by و to a counted thing is one more."""
     return any(_listed_after(view, c, item) for c in counted)
 
 
@@ -231,56 +268,71 @@ def _listed_after(view: _Doc, first: Counted, nxt: Counted | Mention) -> bool:
     ("ونظامي دفاع صاروخي "كوب"، ونظام صاروخي")."""
     if first.end > nxt.start or nxt.start - first.end > _LIST_GAP:
         return False
-    gap = view.text[first.end:nxt.start]
+    gap = view.text[first.end : nxt.start]
     for item in reversed(view.m.within("item", first.end, nxt.start)):
         if item.end <= nxt.start:
-            gap = gap[:item.start - first.end] + " " + gap[item.end - first.end:]
+            gap = gap[: item.start - first.end] + " " + gap[item.end - first.end :]
     words = bare_gap(gap).split()
     return not words or words[-1] == "و" and all(w in sides.links().list_words for w in words)
 
 
 def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | None:
-    """"39 أخرى": a number followed by "other(s)" counts the item counted just before."""
-    word = bare_gap(view.text[number.end:number.end + 12]).split(maxsplit=1)
+    """ "39 أخرى": a number followed by "other(s)" counts the item counted just before."""
+    word = bare_gap(view.text[number.end : number.end + 12]).split(maxsplit=1)
     if not before or not word or word[0] not in sides.links().others:
         return None
     prev = before[-1]
-    end = number.end + view.text[number.end:].index(word[0]) + len(word[0])
-    return Counted(number.start, end, prev.item, number.get("value"), number.get("high"), number,
-                   prev.item_mention, prev.event)
+    end = number.end + view.text[number.end :].index(word[0]) + len(word[0])
+    return Counted(
+        number.start,
+        end,
+        prev.item,
+        number.get("value"),
+        number.get("high"),
+        number,
+        prev.item_mention,
+        prev.event,
+    )
 
 
 def _bare_casualties(view: _Doc, number: Mention, sentence: Segment) -> Counted | None:
     """A number with no noun after it that closes a casualty phrase: "وأصيب نحو 35"،
     "ارتفع عدد الشهداء إلى أكثر من 19 ألف"، "عدد القتلى ... يتجاوز 5000"."""
-    events = [e for e in view.m.within("event", max(sentence.start, number.start - _EVENT_BEFORE), number.start)
-              if e.get("kind") in PEOPLE_KINDS and e.end <= number.start]
+    events = [
+        e
+        for e in view.m.within("event", max(sentence.start, number.start - _EVENT_BEFORE), number.start)
+        if e.get("kind") in PEOPLE_KINDS and e.end <= number.start
+    ]
     if not events:
         return None
     event = events[-1]
-    before = view.text[event.end:number.start]
+    before = view.text[event.end : number.start]
     for marker in view.m.within("marker", event.end, number.start):
-        before = before.replace(view.text[marker.start:marker.end], " ")
+        before = before.replace(view.text[marker.start : marker.end], " ")
     words = bare_gap(before).split()
     right_after = len(before) <= 20 and all(w in sides.links().total_links for w in words)
     closes = bool(words) and words[-1] in sides.links().total_links
     if not (right_after or closes):
         return None
-    return Counted(number.start, number.end, "people", number.get("value"), number.get("high"), number, event, event)
+    return Counted(
+        number.start, number.end, "people", number.get("value"), number.get("high"), number, event, event
+    )
 
 
 def _next_head(view: _Doc, pos: int, items: list[Mention], nouns: list[Mention]) -> Mention | None:
     """The item or casualty noun a number counts: the first one right after it."""
     best = None
     for cand in (*items, *nouns):
-        if cand.start >= pos and cand.start - pos <= _GAP_PAIR and sides.is_filler(view.gap(pos, cand.start)):
-            if best is None or cand.start < best.start or (cand.start == best.start and cand.end > best.end):
-                best = cand
+        near = cand.start >= pos and cand.start - pos <= _GAP_PAIR
+        if not near or not sides.is_filler(view.gap(pos, cand.start)):
+            continue
+        if best is None or cand.start < best.start or (cand.start == best.start and cand.end > best.end):
+            best = cand
     return best
 
 
 def _names_place(view: _Doc, item: Mention, places: list[Mention]) -> bool:
-    """"مدينة زنغلان": a singular place word before a name describes it, it is not a count."""
+    """ "مدينة زنغلان": a singular place word before a name describes it, it is not a count."""
     return any(0 <= p.start - item.end <= 2 for p in places)
 
 
@@ -291,11 +343,15 @@ def _object_of_event(view: _Doc, item: Mention, sentence: Segment) -> bool:
     for event in view.m.within("event", max(sentence.start, item.start - _OBJECT_REACH), item.start):
         if event.get("role") == "noun" or event.end > item.start:
             continue
-        gap = view.text[event.end:item.start]
+        gap = view.text[event.end : item.start]
         if len(gap) <= 4:
             return True
-        if "،" not in gap and "," not in gap and not any(
-            view.m.within(kind, event.end, item.start) for kind in ("item", "number", "event", "place")
+        if (
+            "،" not in gap
+            and "," not in gap
+            and not any(
+                view.m.within(kind, event.end, item.start) for kind in ("item", "number", "event", "place")
+            )
         ):
             return True
     return False
@@ -326,8 +382,14 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             kind = _kind_for(event.get("kind"), thing.item)
             if kind is None:
                 continue
-        if thing.number is None and thing.value == 1 and (thing.item in ("strikes", *PLACES) or (
-                kind == "captured" and event is not None and event.get("kind") == "took_control")):
+        if (
+            thing.number is None
+            and thing.value == 1
+            and (
+                thing.item in ("strikes", *PLACES)
+                or (kind == "captured" and event is not None and event.get("kind") == "took_control")
+            )
+        ):
             continue  # "شن هجوما"، "تحت سيطرة الأرمن": a noun's grammar, not a count
         yield _claim(view, sentence, frames, thing, event, kind)
     yield from _control_claims(view, sentence, frames, events)
@@ -338,12 +400,24 @@ def _governing_event(thing: Counted, events: list[Mention], frames: list[Frame])
     when no loss word is near ("حصيلة قتلى هجمات ... 60 شخصا" is killed, not attack). A reporting
     frame between them starts another clause ("أعلنت مقتل 710، في حين تقول باكو إن 60 قتلوا")."""
     clause = max((f.end for f in frames if f.end <= thing.start), default=0)
-    before = [e for e in events if clause <= e.start and e.end <= thing.start and thing.start - e.end <= _EVENT_BEFORE]
+    before = [
+        e
+        for e in events
+        if clause <= e.start and e.end <= thing.start and thing.start - e.end <= _EVENT_BEFORE
+    ]
     after = [e for e in events if e.start >= thing.end and e.start - thing.end <= _EVENT_AFTER]
-    if before and thing.start - before[-1].end <= _EVENT_ADJACENT and _kind_for(before[-1].get("kind"), thing.item):
+    if (
+        before
+        and thing.start - before[-1].end <= _EVENT_ADJACENT
+        and _kind_for(before[-1].get("kind"), thing.item)
+    ):
         return before[-1]
-    for pool in ([e for e in reversed(before) if e.get("kind") != "attack"],
-                 [e for e in after if e.get("kind") != "attack"], list(reversed(before)), after):
+    for pool in (
+        [e for e in reversed(before) if e.get("kind") != "attack"],
+        [e for e in after if e.get("kind") != "attack"],
+        list(reversed(before)),
+        after,
+    ):
         if pool:
             return pool[0]
     return None
@@ -365,10 +439,10 @@ def _headline_subject(view: _Doc, sentence: Segment, events: list[Mention]) -> l
 
 
 def _not_a_count(view: _Doc, thing: Counted) -> bool:
-    """"من أصل 7 مدن"، "القرار 822": the words before the number make it no count."""
+    """ "من أصل 7 مدن"، "القرار 822": the words before the number make it no count."""
     if thing.number is None:
         return False
-    before = bare_gap(view.text[max(0, thing.start - 12):thing.start]).split()
+    before = bare_gap(view.text[max(0, thing.start - 12) : thing.start]).split()
     tail = [" ".join(before[-2:]), *before[-1:]]
     return any(w in sides.links().not_count_before for w in tail)
 
@@ -381,8 +455,9 @@ def _kind_for(kind: str, item: str) -> str | None:
     return kind
 
 
-def _claim(view: _Doc, sentence: Segment, frames: list[Frame], thing: Counted, event: Mention | None,
-           kind: str) -> Claim:
+def _claim(
+    view: _Doc, sentence: Segment, frames: list[Frame], thing: Counted, event: Mention | None, kind: str
+) -> Claim:
     anchor = event.start if event is not None else thing.start
     claimant, modality = _claimant_for(min(anchor, thing.start), frames, sentence.headline)
     affected, agent = sides.sides_of(view.m, view.text, sentence, thing, event, kind, claimant, view.conflict)
@@ -391,9 +466,17 @@ def _claim(view: _Doc, sentence: Segment, frames: list[Frame], thing: Counted, e
     qualifier = sides.qualifier(view.m, view.text, thing)
     count = Count(thing.value, qualifier if thing.high is None else "at_least", thing.high)
     return Claim(
-        doc=view.doc.id, claimant=claimant, kind=kind, item=item, count=count, affected=affected,
-        agent=agent, evidence=_evidence(view, sentence), place=_place_near(view, sentence, anchor),
-        date=_date_of(view, sentence), cumulative=sides.is_cumulative(view.m, sentence, anchor),
+        doc=view.doc.id,
+        claimant=claimant,
+        kind=kind,
+        item=item,
+        count=count,
+        affected=affected,
+        agent=agent,
+        evidence=_evidence(view, sentence),
+        place=_place_near(view, sentence, anchor),
+        date=_date_of(view, sentence),
+        cumulative=sides.is_cumulative(view.m, sentence, anchor),
         modality=modality,
     )
 
@@ -408,17 +491,22 @@ def _people_item(view: _Doc, thing: Counted, event: Mention | None, affected: st
         armed = [i for i in between if i in ("soldiers", "fighters")]
         if armed:
             return armed[-1]
-        if any(a.key == "institution.army" for a in view.m.within("actor", event.end, min(thing.start, event.end + 2))):
+        if any(
+            a.key == "institution.army"
+            for a in view.m.within("actor", event.end, min(thing.start, event.end + 2))
+        ):
             return "soldiers"  # "عدد قتلى الجيش ... إلى 122"
     for item in reversed(view.m.within("item", max(0, thing.start - _EVENT_BEFORE), thing.start)):
-        head = bare_gap(view.text[max(0, item.start - 10):item.start]).split()
+        head = bare_gap(view.text[max(0, item.start - 10) : item.start]).split()
         if item.get("item") in ("soldiers", "fighters") and head and head[-1] in sides.links().partitive:
             return item.get("item")  # "حصيلة ضحاياها من العسكريين إلى 1220 قتيلا"
-    member = bool(thing.item_mention.get("member")) or bare_gap(view.text[thing.end:thing.end + 4]) == "من"
+    member = bool(thing.item_mention.get("member")) or bare_gap(view.text[thing.end : thing.end + 4]) == "من"
     return sides.refine_people(thing.item, affected, member)
 
 
-def _control_claims(view: _Doc, sentence: Segment, frames: list[Frame], events: list[Mention]) -> Iterator[Claim]:
+def _control_claims(
+    view: _Doc, sentence: Segment, frames: list[Frame], events: list[Mention]
+) -> Iterator[Claim]:
     """took_control of named places: one claim per place after a control word."""
     controls = [e for e in events if e.get("kind") == "took_control"]
     if not controls:
@@ -432,22 +520,30 @@ def _control_claims(view: _Doc, sentence: Segment, frames: list[Frame], events: 
             claimant, modality = _claimant_for(event.start, frames, sentence.headline)
             agent = sides.control_agent(view.m, view.text, sentence, event, claimant, view.conflict)
             yield Claim(
-                doc=view.doc.id, claimant=claimant, kind="took_control", item="settlements",
-                count=Count(1), affected=sides.opponent(agent, view.conflict), agent=agent,
-                evidence=_evidence(view, sentence), place=_place(view, place), date=_date_of(view, sentence),
-                cumulative=False, modality=_modality(view, sentence, event, modality),
+                doc=view.doc.id,
+                claimant=claimant,
+                kind="took_control",
+                item="settlements",
+                count=Count(1),
+                affected=sides.opponent(agent, view.conflict),
+                agent=agent,
+                evidence=_evidence(view, sentence),
+                place=_place(view, place),
+                date=_date_of(view, sentence),
+                cumulative=False,
+                modality=_modality(view, sentence, event, modality),
             )
 
 
 def _under_control(view: _Doc, event: Mention) -> bool:
-    """"تحت سيطرة باكو" states who holds a place; it is not a taking."""
-    before = bare_gap(view.text[max(0, event.start - 8):event.start]).split()
+    """ "تحت سيطرة باكو" states who holds a place; it is not a taking."""
+    before = bare_gap(view.text[max(0, event.start - 8) : event.start]).split()
     return bool(before) and before[-1] in sides.links().control_states
 
 
 def _resumptive(view: _Doc, event: Mention) -> bool:
-    """"المنطقة التي تسيطر عليها قوات X": the place is before the control word, as its topic."""
-    after = view.text[event.end:event.end + 8].split()
+    """ "المنطقة التي تسيطر عليها قوات X": the place is before the control word, as its topic."""
+    after = view.text[event.end : event.end + 8].split()
     return bool(after) and after[0] in sides.links().control_resumptive
 
 
@@ -456,7 +552,7 @@ def _objects(view: _Doc, event: Mention, places: list[Mention]) -> Iterator[Ment
     ("السيطرة على بلدة X وقرية Y"), not places named as where it happened ("في منطقة X"،
     "قرى X وY بمحافظة Z، وقرى W": Z is skipped, the list goes on at the next place noun)."""
     pos, chained = event.end, True
-    enters = view.text[event.start:event.end] in sides.links().control_enter
+    enters = view.text[event.start : event.end] in sides.links().control_enter
     for place in places:
         if place.get("precision") == "country":
             continue
@@ -474,7 +570,8 @@ def _objects(view: _Doc, event: Mention, places: list[Mention]) -> Iterator[Ment
 def _speaks(view: _Doc, place: Mention) -> bool:
     """A place name that is also an actor and is followed by a reporting verb is its subject."""
     return bool(view.m.within("actor", place.start, place.start + 1)) and bool(
-        view.m.within("verb", place.end, place.end + 3))
+        view.m.within("verb", place.end, place.end + 3)
+    )
 
 
 def _object_gap(view: _Doc, start: int, end: int, enters: bool) -> bool:
@@ -482,10 +579,12 @@ def _object_gap(view: _Doc, start: int, end: int, enters: bool) -> bool:
     gap = view.text[start:end]
     for item in reversed(view.m.within("item", start, end)):  # place words: قرية، بلدة، مدينة
         if item.end <= end:
-            gap = gap[:item.start - start] + " " + gap[item.end - start:]
+            gap = gap[: item.start - start] + " " + gap[item.end - start :]
     words = bare_gap(gap).split()
     breaks = sides.links().control_breaks - (sides.links().enter_into if enters else frozenset())
-    located = [w for w in words if w.startswith("ب") and len(w) > 3 and w not in sides.links().control_allowed]
+    located = [
+        w for w in words if w.startswith("ب") and len(w) > 3 and w not in sides.links().control_allowed
+    ]
     return len(gap) <= _CONTROL_GAP and not located and not any(w in breaks for w in words)
 
 
@@ -512,13 +611,23 @@ def _evidence(view: _Doc, sentence: Segment) -> Evidence:
 def _place(view: _Doc, place: Mention) -> Place:
     start, end = view.norm.to_source(place.start, place.end)
     a = place.attrs
-    return Place(text=view.doc.text[start:end], name=a.get("name"), country=a.get("country"), lat=a.get("lat"),
-                 lon=a.get("lon"), precision=a.get("precision"), geonames_id=a.get("geonames_id"),
-                 start=start, end=end)
+    return Place(
+        text=view.doc.text[start:end],
+        name=a.get("name"),
+        country=a.get("country"),
+        lat=a.get("lat"),
+        lon=a.get("lon"),
+        precision=a.get("precision"),
+        geonames_id=a.get("geonames_id"),
+        start=start,
+        end=end,
+    )
 
 
 def _place_near(view: _Doc, sentence: Segment, anchor: int) -> Place | None:
-    places = [p for p in view.m.within("place", sentence.start, sentence.end) if p.get("precision") != "country"]
+    places = [
+        p for p in view.m.within("place", sentence.start, sentence.end) if p.get("precision") != "country"
+    ]
     if not places:
         return None
     return _place(view, min(places, key=lambda p: abs(p.start - anchor)))
@@ -540,7 +649,8 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     seen: dict[tuple, int] = {}
     attributed = {
         (c.kind, c.item, c.count.value, c.place.name if c.place and c.kind == "took_control" else None)
-        for c in claims if c.claimant.actor != "OUTLET"
+        for c in claims
+        if c.claimant.actor != "OUTLET"
     }
     out: list[Claim] = []
     for claim in claims:
@@ -549,10 +659,9 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
         loose = (claim.kind, claim.item, claim.count.value, place)
         # the same key in another sentence restates; in one sentence it is another thing counted
         if seen.get(key, claim.evidence.start) != claim.evidence.start or (
-                claim.claimant.actor == "OUTLET" and loose in attributed):
+            claim.claimant.actor == "OUTLET" and loose in attributed
+        ):
             continue
         seen[key] = claim.evidence.start
         out.append(claim)
     return out
-
-

@@ -15,17 +15,43 @@ import regex
 
 # Characters dropped for matching: harakat, Quranic marks, superscript alef, tatweel, invisible
 # direction and width marks.
-_DROP = regex.compile(r"[\u0610-\u061a\u061c\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_DROP = regex.compile(
+    r"[\u0610-\u061a\u061c\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 
 # One character in, one character out: spelling variants and digits.
 _TABLE = str.maketrans(
     {
-        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-        "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي",
-        "ة": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه",
-        "ؤ": "و", "ۆ": "و", "ۇ": "و", "ۋ": "و",
-        "ک": "ك", "ڪ": "ك", "گ": "ك", "ڤ": "ف", "پ": "ب", "چ": "ج", "ژ": "ز",
-        "٫": ".", "٬": ",", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ٲ": "ا",
+        "ٳ": "ا",
+        "ى": "ي",
+        "ی": "ي",
+        "ې": "ي",
+        "ئ": "ي",
+        "ة": "ه",
+        "ۀ": "ه",
+        "ہ": "ه",
+        "ھ": "ه",
+        "ؤ": "و",
+        "ۆ": "و",
+        "ۇ": "و",
+        "ۋ": "و",
+        "ک": "ك",
+        "ڪ": "ك",
+        "گ": "ك",
+        "ڤ": "ف",
+        "پ": "ب",
+        "چ": "ج",
+        "ژ": "ز",
+        "٫": ".",
+        "٬": ",",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
         **{chr(0x0660 + i): str(i) for i in range(10)},
         **{chr(0x06F0 + i): str(i) for i in range(10)},
         **{chr(ord("A") + i): chr(ord("a") + i) for i in range(26)},
@@ -78,8 +104,13 @@ def normalise(text: str) -> Normalised:
         stage, index = _nfkc_with_index(text)
     stage = stage.translate(_TABLE)
     if _DROP.search(stage):
-        keep = [i for i, ch in enumerate(stage) if not _DROP.match(ch)]
-        stage = "".join(stage[i] for i in keep)
+        keep: list[int] = []
+        pos = 0
+        for hit in _DROP.finditer(stage):
+            keep.extend(range(pos, hit.start()))
+            pos = hit.end()
+        keep.extend(range(pos, len(stage)))
+        stage = _DROP.sub("", stage)
         index = [index[i] for i in keep] if index is not None else keep
     if index is None:
         return Normalised(stage, text, tuple(range(len(text) + 1)))

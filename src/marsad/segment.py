@@ -39,7 +39,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_headline(line: str) -> bool:
     stripped = line.strip()
-    return len(stripped) <= _HEADLINE_MAX and not stripped.endswith((".", "؟", "?", "!", ":", "،", '."', ".»"))
+    return len(stripped) <= _HEADLINE_MAX and not stripped.endswith(
+        (".", "؟", "?", "!", ":", "،", '."', ".»")
+    )
 
 
 def segment(text: str) -> list[Segment]:

@@ -24,8 +24,18 @@ if TYPE_CHECKING:
     from marsad.recognise.mentions import Mentions
 
 NON_PARTY = frozenset({"MEDIA", "ANON", "OUTLET", "UN", "OSCE", "EU", "AU", "NATO", "ICRC", "NGO", "SOHR"})
-_TYPE_ROLE = {"state": "GOV", "demonym": "GOV", "capital": "GOV", "group": "MIL", "force": "MIL",
-              "media": "MED", "anon": "ANON", "org": "ORG", "person": "GOV", "institution": "GOV"}
+_TYPE_ROLE = {
+    "state": "GOV",
+    "demonym": "GOV",
+    "capital": "GOV",
+    "group": "MIL",
+    "force": "MIL",
+    "media": "MED",
+    "anon": "ANON",
+    "org": "ORG",
+    "person": "GOV",
+    "institution": "GOV",
+}
 _PHRASE_GAP = 14
 _SUBJECT_GAP = 30
 _SIDE_GAP = 28
@@ -93,8 +103,10 @@ class _ConflictRow:
 @cache
 def _conflicts(lang: str = "ar") -> tuple[_ConflictRow, ...]:
     raw = load_table("conflicts", lang)
-    return tuple(_ConflictRow(c["id"], tuple(tuple(side) for side in c["parties"]), c.get("army"))
-                 for c in raw["conflicts"])
+    return tuple(
+        _ConflictRow(c["id"], tuple(tuple(side) for side in c["parties"]), c.get("army"))
+        for c in raw["conflicts"]
+    )
 
 
 @cache
@@ -179,8 +191,8 @@ def side_code(claimant: Claimant) -> str | None:
 
 def _group(actors: list[Mention], text: str, first: int) -> list[Mention]:
     phrase = [actors[first]]
-    for nxt in actors[first + 1:]:
-        gap = text[phrase[-1].end:nxt.start]
+    for nxt in actors[first + 1 :]:
+        gap = text[phrase[-1].end : nxt.start]
         if len(gap) > _PHRASE_GAP or any(w in links().complementisers for w in gap.split()):
             break
         phrase.append(nxt)
@@ -192,7 +204,7 @@ def actor_phrase_after(m: Mentions, text: str, pos: int, limit: int) -> list[Men
     actors = m.within("actor", pos, min(limit, pos + _SUBJECT_GAP + 1))
     if not actors:
         return None
-    gap = bare(text[pos:actors[0].start])
+    gap = bare(text[pos : actors[0].start])
     if gap and gap not in links().subject_gap and len(gap.split()) > 2:
         return None
     if any(w in links().complementisers for w in gap.split()):
@@ -206,7 +218,7 @@ def actor_phrase_before(m: Mentions, text: str, pos: int, limit: int) -> list[Me
     actors = m.within("actor", max(limit, pos - 80), pos)
     if not actors:
         return None
-    gap = text[actors[-1].end:pos].strip(_QUOTES)
+    gap = text[actors[-1].end : pos].strip(_QUOTES)
     if actors[-1].get("type") == "person":  # "الرئيس الأذربيجاني، إلهام علييف، أعلن"
         gap = gap.strip("،,")
     if gap.strip() and gap.strip() not in links().subject_before_gap:
@@ -230,14 +242,17 @@ def _fallback_code(m: Mentions, before: int) -> str | None:
     return None
 
 
-def claimant_of(phrase: list[Mention], m: Mentions, quote: Callable[[int, int], str],
-                previous: Claimant | None = None) -> Claimant:
+def claimant_of(
+    phrase: list[Mention], m: Mentions, quote: Callable[[int, int], str], previous: Claimant | None = None
+) -> Claimant:
     """One claimant from an actor phrase: the first code, the most specific role.
 
     A phrase with no code of its own ("الوزارة"، "وقال الجيش") names the party that spoke last
     (anaphora), else the party named last before it."""
     code = next((a.get("code") for a in phrase if a.get("code")), None)
-    role = next((a.get("role") for a in phrase if a.get("role") and a.get("type") in ("institution", "title")), None)
+    role = next(
+        (a.get("role") for a in phrase if a.get("role") and a.get("type") in ("institution", "title")), None
+    )
     role = role or next((a.get("role") for a in phrase if a.get("role")), None)
     if code is None and previous is not None and side_code(previous):
         code, role = previous.actor, role or previous.role
@@ -253,8 +268,8 @@ def claimant_of(phrase: list[Mention], m: Mentions, quote: Callable[[int, int], 
 
 
 def _made_in(text: str, actor: Mention) -> bool:
-    """"روسية الصنع": a demonym that says where a weapon was made, not whose it is."""
-    after = text[actor.end:actor.end + 10].split()
+    """ "روسية الصنع": a demonym that says where a weapon was made, not whose it is."""
+    after = text[actor.end : actor.end + 10].split()
     return bool(after) and after[0] in links().made_in
 
 
@@ -273,7 +288,7 @@ def _past_models(m: Mentions, text: str, thing: Any) -> int:
     while end < len(text) and text[end].isalpha():
         end += 1
     for item in m.within("item", thing.end, thing.end + 40):
-        if item.get("item") != thing.item or bare(text[end:item.start]):
+        if item.get("item") != thing.item or bare(text[end : item.start]):
             break
         end = item.end
     return end
@@ -283,11 +298,13 @@ def _explicit_side(m: Mentions, text: str, end: int, limit: int) -> str | None:
     """A side named right after the counted thing: "جنود أرمينيين"، "عنصرا من الجيش الأذري"."""
     for actor in m.within("actor", end, min(limit, end + _SIDE_GAP)):
         if _made_in(text, actor):
-            end = actor.end + len(text[actor.end:].split(maxsplit=1)[0]) + 1
+            end = actor.end + len(text[actor.end :].split(maxsplit=1)[0]) + 1
             continue
-        gap = bare(text[end:actor.start])
+        gap = bare(text[end : actor.start])
         if gap == "" or gap in links().side_links or all(w in links().side_links for w in gap.split()):
-            code = actor.get("code") or (_last_group(m, actor.start) if actor.key == "group.anaphor" else None)
+            code = actor.get("code") or (
+                _last_group(m, actor.start) if actor.key == "group.anaphor" else None
+            )
             if code and code not in ("MEDIA", "ANON"):
                 return code
             if actor.get("type") in ("institution", "title"):
@@ -300,7 +317,7 @@ def _own_suffix(text: str, item: Mention) -> bool:
     word_end = item.end
     while word_end < len(text) and text[word_end].isalpha():
         word_end += 1
-    tail = text[item.end:word_end]
+    tail = text[item.end : word_end]
     return bool(tail) and tail in links().own_suffixes
 
 
@@ -327,15 +344,20 @@ def _code_in(phrase: list[Mention], conflict: Conflict | None) -> str | bool:
     return True
 
 
-def _subject_force(m: Mentions, text: str, event: Mention, sentence: Segment,
-                   conflict: Conflict | None = None) -> str | None | bool:
+def _subject_force(
+    m: Mentions, text: str, event: Mention, sentence: Segment, conflict: Conflict | None = None
+) -> str | None | bool:
     """An explicit subject of an event verb: actor words just before or just after it.
 
     Returns its code, or True when a subject is there but has no code of its own ("قواتها").
     """
     before = m.within("actor", max(sentence.start, event.start - 40), event.start)
     coordinated = event.start > 0 and text[event.start - 1] == "و"  # "..., ودمرت": an earlier subject
-    if before and not coordinated and bare(text[before[-1].end:event.start]) in ("", *links().subject_before_gap):
+    if (
+        before
+        and not coordinated
+        and bare(text[before[-1].end : event.start]) in ("", *links().subject_before_gap)
+    ):
         start = len(before) - 1
         while start > 0 and before[start].start - before[start - 1].end <= 2:
             start -= 1
@@ -346,11 +368,21 @@ def _subject_force(m: Mentions, text: str, event: Mention, sentence: Segment,
     return None
 
 
-def sides_of(m: Mentions, text: str, sentence: Segment, thing: Any, event: Mention | None, kind: str,
-             claimant: Claimant, conflict: Conflict | None) -> tuple[str | None, str | None]:
+def sides_of(
+    m: Mentions,
+    text: str,
+    sentence: Segment,
+    thing: Any,
+    event: Mention | None,
+    kind: str,
+    claimant: Claimant,
+    conflict: Conflict | None,
+) -> tuple[str | None, str | None]:
     """(affected, agent) of a counted thing."""
     own = side_code(claimant)
-    affected = _inner_side(m, text, thing.item_mention) or _explicit_side(m, text, _past_models(m, text, thing), sentence.end)
+    affected = _inner_side(m, text, thing.item_mention) or _explicit_side(
+        m, text, _past_models(m, text, thing), sentence.end
+    )
     if affected is None and _own_suffix(text, thing.item_mention):
         affected = own
     if affected is None and _enemy_after(m, thing.end):
@@ -386,20 +418,21 @@ def _attack_by(m: Mentions, text: str, sentence: Segment, conflict: Conflict | N
         if event.get("kind") != "attack":
             continue
         after = m.within("actor", event.end, min(sentence.end, event.end + _SIDE_GAP))
-        if after and bare(text[event.end:after[0].start]) in ("", *links().side_links):
+        if after and bare(text[event.end : after[0].start]) in ("", *links().side_links):
             code = _code_in(_group(m.within("actor", after[0].start, sentence.end), text, 0), conflict)
             if isinstance(code, str) and code not in NON_PARTY:
                 return code
     return None
 
 
-def _side_named(m: Mentions, text: str, sentence: Segment, thing: Any, conflict: Conflict | None,
-                civil: bool = False) -> str | None:
+def _side_named(
+    m: Mentions, text: str, sentence: Segment, thing: Any, conflict: Conflict | None, civil: bool = False
+) -> str | None:
     """Where the text is silent on whose people suffered: a side word ("على الجانب الأرميني")
     in the sentence, else the party country where it happened (civilians belong to the state
     where they live)."""
     for actor in m.within("actor", sentence.start, sentence.end):
-        head = bare(text[max(sentence.start, actor.start - 12):actor.start]).split()
+        head = bare(text[max(sentence.start, actor.start - 12) : actor.start]).split()
         if head and head[-1] in links().side_nouns and actor.get("code") not in NON_PARTY:
             return actor.get("code")
     if not (civil or thing.item in ("civilians", "people")) or conflict is None:
@@ -410,8 +443,9 @@ def _side_named(m: Mentions, text: str, sentence: Segment, thing: Any, conflict:
     return None
 
 
-def control_agent(m: Mentions, text: str, sentence: Segment, event: Mention, claimant: Claimant,
-                  conflict: Conflict | None) -> str | None:
+def control_agent(
+    m: Mentions, text: str, sentence: Segment, event: Mention, claimant: Claimant, conflict: Conflict | None
+) -> str | None:
     """Who took the place: the control word's subject; else the party named last before it in
     the sentence ("قوات النظام تمكنت ... من معاودة السيطرة"); else the claimant's side."""
     subject = _subject_force(m, text, event, sentence, conflict)
@@ -419,7 +453,11 @@ def control_agent(m: Mentions, text: str, sentence: Segment, event: Mention, cla
         return subject
     for actor in reversed(m.within("actor", max(sentence.start, event.start - _CONTROL_REACH), event.start)):
         code = _code_in([actor], conflict)
-        if isinstance(code, str) and code not in NON_PARTY and actor.get("type") not in ("media", "anon", "org"):
+        if (
+            isinstance(code, str)
+            and code not in NON_PARTY
+            and actor.get("type") not in ("media", "anon", "org")
+        ):
             return code
     return side_code(claimant)
 
@@ -429,7 +467,9 @@ def refine_people(item: str, affected: str | None, member: bool) -> str:
     of a group."""
     if item != "people" or not member or affected is None:
         return item
-    return "soldiers" if len(affected) == 3 and affected.isalpha() and affected not in NON_PARTY else "fighters"
+    return (
+        "soldiers" if len(affected) == 3 and affected.isalpha() and affected not in NON_PARTY else "fighters"
+    )
 
 
 # --- qualifiers, totals, negation --------------------------------------------------------------

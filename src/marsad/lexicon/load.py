@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from marsad.cache import Compact
 from marsad.normalise import normalise_form
 
 _TYPES: dict[str, type | tuple[type, ...]] = {
@@ -35,7 +36,7 @@ class LexiconError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Compact):
     id: str
     kind: str
     forms: tuple[str, ...]

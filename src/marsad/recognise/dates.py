@@ -758,6 +758,7 @@ def find(text: str, ref: date | None) -> list[Mention]:
     return [_mention(h) for h in _scan(text, ref)]
 
 
+
 def document_date(text: str, published: date | None = None) -> date | None:
     """The article's own date: `published` metadata if given, else a dateline/header date found in
     the first lines of `text` (raw or normalised), else None.
@@ -773,6 +774,9 @@ def document_date(text: str, published: date | None = None) -> date | None:
     best: tuple[int, int, date] | None = None
     offset = 0
     for line in lines:
+        if not _DIGITS.search(line):  # a header date always carries its year in digits
+            offset += len(line) + 1
+            continue
         norm = normalise(line).text
         tokens = len(_TOKEN.findall(norm))
         for hit in _scan(norm, None):

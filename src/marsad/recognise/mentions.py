@@ -3,7 +3,6 @@
 The claims stage queries the resulting `Mentions` by kind and span.
 """
 
-
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -69,7 +68,9 @@ def recognise(text: str, published: date | None) -> Mentions:
     """All mentions in normalised `text`, dates resolved against the article's own date."""
     groups = matcher(LEXICON_KINDS).find(text)
     groups["number"] = _not_inside(numbers.find(text), groups.get("item", []))  # "توس-1" is a model
-    groups["place"] = _not_inside(places.find(text, _countries(groups.get("actor", []))), groups.get("item", []))
+    groups["place"] = _not_inside(
+        places.find(text, _countries(groups.get("actor", []))), groups.get("item", [])
+    )
     report_date = dates.document_date(text, published)
     groups["date"] = dates.find(text, report_date)
     return Mentions.build(groups, report_date)

@@ -39,8 +39,12 @@ class _Words:
 
     def value_of(self, word: str) -> tuple[str, int] | None:
         """The class and value of one number word, or None."""
-        for table, cls in ((self.units, "unit"), (self.tens, "ten"), (self.hundreds, "hundred"),
-                           (self.multipliers, "mult")):
+        for table, cls in (
+            (self.units, "unit"),
+            (self.tens, "ten"),
+            (self.hundreds, "hundred"),
+            (self.multipliers, "mult"),
+        ):
             if word in table:
                 return cls, table[word]
         if word in self.teen:
@@ -85,7 +89,7 @@ def _strip(word: str, table: _Words) -> tuple[str, str]:
     if table.value_of(word) or word[:1].isdigit():
         return word, ""
     for prefix in table.prefixes:
-        rest = word[len(prefix):]
+        rest = word[len(prefix) :]
         if word.startswith(prefix) and rest and (table.value_of(rest) or rest[0].isdigit()):
             return rest, prefix
     return word, ""
@@ -112,9 +116,7 @@ class _Acc:
             self.group += value
         elif cls == "unit" and self.last in ("", "ten", "hundred", "mult"):
             self.group += value
-        elif cls == "teen" and self.last == "unit":
-            self.group += 10
-        elif cls == "teen" and self.last in ("", "hundred", "mult"):
+        elif cls == "teen" and self.last in ("", "unit", "hundred", "mult"):
             self.group += 10
         elif cls == "ten" and self.last in ("", "unit", "hundred", "mult"):
             self.group += value
@@ -190,15 +192,16 @@ def find(text: str, lang: str = "ar") -> list[Mention]:
     return _ranges(found, tokens, table, text)
 
 
-def _ranges(found: list[tuple[int, int, int, int, int]], tokens: list[regex.Match], table: _Words,
-            text: str) -> list[Mention]:
+def _ranges(
+    found: list[tuple[int, int, int, int, int]], tokens: list[regex.Match], table: _Words, text: str
+) -> list[Mention]:
     out: list[Mention] = []
     k = 0
     while k < len(found):
         value, start, end, first, nxt = found[k]
         if k + 1 < len(found):
             v2, _, end2, first2, _ = found[k + 1]
-            between = text[end:tokens[first2].start()].strip()
+            between = text[end : tokens[first2].start()].strip()
             opened = first > 0 and tokens[first - 1].group() in table.between
             joined = between in table.joiners and (between != "و" or opened)
             # "و60" is one token: the joiner sits inside it

@@ -33,6 +33,7 @@ import ahocorasick
 import regex
 import yaml
 
+from marsad.cache import Compact, cached
 from marsad.lexicon.load import load_table
 from marsad.model import Mention
 from marsad.normalise import normalise_form
@@ -53,7 +54,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
-class Place:
+class Place(Compact):
     """One gazetteer entry."""
 
     id: str
@@ -82,7 +83,7 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
-class _Key:
+class _Key(Compact):
     place: Place
     article: bool  # the form began with ال, which the automaton key leaves out
     cue: str | None  # the form's own cue rule, else the entry's
@@ -270,8 +271,8 @@ def _stem(form: str) -> str:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The gazetteer, loaded and compiled once per process."""
-    return Gazetteer()
+    """The gazetteer, loaded and compiled once per process (and kept between runs)."""
+    return cached("gazetteer", [p for p in data_dir().iterdir() if p.is_file()], Gazetteer)
 
 
 # -- matching ----------------------------------------------------------------------------------

@@ -1,0 +1,84 @@
+"""Compiled lexicons and gazetteer kept between runs, so a process starts in a fraction of a second.
+
+Building the matchers means parsing some MB of YAML and TSV and normalising tens of thousands of
+forms: ~0.7 s that every `marsad extract` run would pay again. The compiled objects are pickled
+into the user's cache folder (`$MARSAD_CACHE`, else `$XDG_CACHE_HOME/marsad`, else
+`~/.cache/marsad`) under a key made of marsad's version and the size and mtime of every data file
+they were built from and of the modules that build them: editing a lexicon invalidates its entry.
+A cache that cannot be read or written is ignored; the objects are then built in memory as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def cache_dir() -> Path:
+    if os.environ.get("MARSAD_CACHE"):
+        return Path(os.environ["MARSAD_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "marsad"
+
+
+_CODE = ("cache.py", "normalise.py", "lexicon/load.py", "lexicon/compile.py", "recognise/places.py")
+
+
+def _key(name: str, sources: Iterable[Path]) -> str:
+    """Name, version, Python, and size + mtime of the data and of the code that builds from it."""
+    from marsad import __version__
+
+    package = Path(__file__).parent
+    digest = hashlib.sha256(f"{name}|{__version__}|{sys.version_info[:2]}".encode())
+    for path in [*sorted(sources), *(package / code for code in _CODE)]:
+        st = path.stat()
+        digest.update(f"|{path}|{st.st_size}|{st.st_mtime_ns}".encode())
+    return f"{name}-{digest.hexdigest()[:20]}.pickle"
+
+
+def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
+    """`build()`, or its pickled result from an earlier run built from the same `sources`."""
+    if os.environ.get("MARSAD_CACHE") == "off":
+        return build()
+    try:
+        path = cache_dir() / _key(name, sources)
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        pass
+    obj = build()
+    _store(path, obj)
+    return obj
+
+
+def _store(path: Path, obj: object) -> None:
+    """Write atomically (a concurrent reader never sees half a file); give up quietly if we cannot."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as fh:
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(fh.name, path)
+        for stale in path.parent.glob(path.name.rsplit("-", 1)[0] + "-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)  # built from data or code that has since changed
+    except (OSError, pickle.PicklingError):
+        return
+
+
+class Compact:
+    """Mixin for frozen slotted dataclasses held in the cache: pickled as their constructor
+    arguments, which unpickles several times faster than the dataclass default (a `fields()` call
+    per object, tens of thousands of gazetteer entries)."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple]:
+        return type(self), tuple(getattr(self, name) for name in self.__slots__)
