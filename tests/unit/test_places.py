@@ -7,7 +7,6 @@ import json
 import math
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -166,33 +165,9 @@ def test_unknown_name_rejects_ordinary_words() -> None:
 # -- the gazetteer itself ---------------------------------------------------------------------------
 
 
-def test_gazetteer_size_and_load_time() -> None:
-    code = (
-        "import time; t = time.perf_counter(); from marsad.recognise.places import gazetteer; "
-        "g = gazetteer(); print(time.perf_counter() - t, g.size)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    seconds, size = out.split()
-    assert float(seconds) < 1.5
-    assert int(size) > 9000
-
-
-def test_matching_is_fast() -> None:
-    text = normalise(
-        " ".join(
-            [
-                "قالت وزارة الدفاع إن قواتها سيطرت على مدينة زنغلان وقرى في محيطها،"
-                " وقصفت مواقع في الفاشر والخرطوم بحري."
-            ]
-            * 20
-        )
-    ).text
-    gazetteer()
-    start = time.perf_counter()
-    for _ in range(50):
-        find(text, ["AZE", "SDN"])
-    per_2kb = (time.perf_counter() - start) / 50 / len(text) * 2000
-    assert per_2kb < 0.002  # seconds; the target is 0.2 ms, the bound leaves room for slow CI machines
+def test_gazetteer_size() -> None:
+    """Speed is measured by benchmarks/places_speed.py (figures, not a timed test)."""
+    assert gazetteer().size > 9000
 
 
 def test_curated_entries_are_well_formed() -> None:
