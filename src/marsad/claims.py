@@ -62,6 +62,7 @@ _NOT_FOR = {
 }
 _OBJECT_REACH = 40
 _LIST_GAP = 40
+_SIDE_REACH = 24
 _CONTROL_GAP = 90
 _GAP_PAIR = 12  # characters allowed between a number and its item ("150 عنصرا"، "5 من جنودها")
 _EVENT_BEFORE = 160
@@ -235,11 +236,28 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
             continue
         if own == 1 and (
             _none_of(view, item)
-            or not (_object_of_event(view, item, sentence) or _coordinated(view, item, out))
+            or not (
+                _object_of_event(view, item, sentence)
+                or _coordinated(view, item, out)
+                or _subject_of_loss(view, item, sentence)
+            )
         ):
             continue
         out.append(Counted(item.start, item.end, item.get("item"), own, None, None, item))
     return sorted(out, key=lambda c: c.start)
+
+
+def _subject_of_loss(view: _Doc, item: Mention, sentence: Segment) -> bool:
+    """"إن طائرة مسيرة تركية أسقطت": a singular noun right before a destroying verb (passive
+    without vowels) is what it destroyed; only its side's words may stand between."""
+    for event in view.m.within("event", item.end, min(sentence.end, item.end + _SIDE_REACH)):
+        if event.get("role") == "noun" or event.get("kind") not in ("destroyed", "killed", "damaged"):
+            return False
+        gap = view.text[item.end : event.start]
+        for actor in reversed(view.m.within("actor", item.end, event.start)):
+            gap = gap[: actor.start - item.end] + gap[actor.end - item.end :]
+        return not bare_gap(gap)
+    return False
 
 
 def _none_of(view: _Doc, item: Mention) -> bool:
@@ -273,7 +291,8 @@ def _listed_after(view: _Doc, first: Counted, nxt: Counted | Mention) -> bool:
         if item.end <= nxt.start:
             gap = gap[: item.start - first.end] + " " + gap[item.end - first.end :]
     words = bare_gap(gap).split()
-    return not words or words[-1] == "و" and all(w in sides.links().list_words for w in words)
+    joined = bool(words) and (words[-1] == "و" or " ".join(words[-2:]) in sides.links().list_joiners)
+    return not words or joined and all(w in sides.links().list_words for w in words)
 
 
 def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | None:
@@ -324,7 +343,7 @@ def _next_head(view: _Doc, pos: int, items: list[Mention], nouns: list[Mention])
     best = None
     for cand in (*items, *nouns):
         near = cand.start >= pos and cand.start - pos <= _GAP_PAIR
-        if not near or not sides.is_filler(view.gap(pos, cand.start)):
+        if not near or not sides.is_filler(bare_gap(view.text[pos : cand.start])):  # "(٢٥) عربة"
             continue
         if best is None or cand.start < best.start or (cand.start == best.start and cand.end > best.end):
             best = cand
@@ -332,8 +351,11 @@ def _next_head(view: _Doc, pos: int, items: list[Mention], nouns: list[Mention])
 
 
 def _names_place(view: _Doc, item: Mention, places: list[Mention]) -> bool:
-    """ "مدينة زنغلان": a singular place word before a name describes it, it is not a count."""
-    return any(0 <= p.start - item.end <= 2 for p in places)
+    """ "مدينة زنغلان": a singular place word before a name describes it, it is not a count
+    ("طائرة أرمينية" is no place word: a country after it is its side)."""
+    if item_class(item.get("item")) not in ("place", "target", "property"):
+        return False
+    return any(0 <= p.start - item.end <= 2 and p.get("precision") != "country" for p in places)
 
 
 def _object_of_event(view: _Doc, item: Mention, sentence: Segment) -> bool:

@@ -81,6 +81,7 @@ class _Links:
     made_in: frozenset[str]
     not_count_before: frozenset[str]
     list_words: frozenset[str]
+    list_joiners: frozenset[str]
     partitive: frozenset[str]
     total_links: frozenset[str]
 
