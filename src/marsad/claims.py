@@ -666,8 +666,9 @@ def _date_of(view: _Doc, sentence: Segment) -> DateRange | None:
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per (claimant, kind, item, affected, number, place); the outlet's own restatement
-    of an attributed claim (headline, summary) is dropped."""
+    """One claim per (claimant, kind, item, affected, number, place, event date): the same figure
+    with another place or day is another event ("أسقطت طائرة" on Friday and on Tuesday); the
+    outlet's own restatement of an attributed claim (headline, summary) is dropped."""
     seen: dict[tuple, int] = {}
     attributed = {
         (c.kind, c.item, c.count.value, c.place.name if c.place and c.kind == "took_control" else None)
@@ -677,7 +678,9 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     out: list[Claim] = []
     for claim in claims:
         place = claim.place.name if claim.place and claim.kind == "took_control" else None
-        key = (claim.claimant.actor, claim.kind, claim.item, claim.affected, claim.count.value, place)
+        where = claim.place.name if claim.place else None
+        when = claim.date.start if claim.date and claim.date.basis == "event" else None
+        key = (claim.claimant.actor, claim.kind, claim.item, claim.affected, claim.count.value, where, when)
         loose = (claim.kind, claim.item, claim.count.value, place)
         # the same key in another sentence restates; in one sentence it is another thing counted
         if seen.get(key, claim.evidence.start) != claim.evidence.start or (
