@@ -136,6 +136,7 @@ def keyword_hits(text: str, lang: str = "ar") -> dict[str, int]:
     return hits
 
 
+_OPENERS = ("«", "“", ":", '"')  # a quotation or a colon starts the statement, not its subject
 _QUOTES = " \"'«»“”„"
 _PUNCT = regex.compile(r"[\p{P}\p{S}]+")
 
@@ -205,7 +206,11 @@ def actor_phrase_after(m: Mentions, text: str, pos: int, limit: int) -> list[Men
     actors = m.within("actor", pos, min(limit, pos + _SUBJECT_GAP + 1))
     if not actors:
         return None
-    gap = bare(text[pos : actors[0].start])
+    raw = text[pos : actors[0].start]
+    quoted = bare(raw) and any(q in raw for q in _OPENERS)
+    if quoted or any(m.within(k, pos, actors[0].start) for k in ("event", "number")):
+        return None  # 'وأضاف البيان "قامت المليشيا'، "يعلن مقتل 190 حوثيا": not the verb's subject
+    gap = bare(raw)
     if gap and gap not in links().subject_gap and len(gap.split()) > 2:
         return None
     if any(w in links().complementisers for w in gap.split()):
