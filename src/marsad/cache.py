@@ -29,7 +29,14 @@ def cache_dir() -> Path:
     return Path(base) / "marsad"
 
 
-_CODE = ("cache.py", "normalise.py", "lexicon/load.py", "lexicon/compile.py", "recognise/places.py")
+_CODE = (
+    "cache.py",
+    "normalise.py",
+    "data/lexicon/ar/spelling.yaml",
+    "lexicon/load.py",
+    "lexicon/compile.py",
+    "recognise/places.py",
+)
 
 
 def _key(name: str, sources: Iterable[Path]) -> str:

@@ -63,6 +63,7 @@ _NOT_FOR = {
 _OBJECT_REACH = 40
 _LIST_GAP = 40
 _SIDE_REACH = 24
+_SPEAKER_GAP = 8
 _CONTROL_GAP = 90
 _GAP_PAIR = 12  # characters allowed between a number and its item ("150 عنصرا"، "5 من جنودها")
 _EVENT_BEFORE = 160
@@ -248,7 +249,7 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
 
 
 def _subject_of_loss(view: _Doc, item: Mention, sentence: Segment) -> bool:
-    """"إن طائرة مسيرة تركية أسقطت": a singular noun right before a destroying verb (passive
+    """ "إن طائرة مسيرة تركية أسقطت": a singular noun right before a destroying verb (passive
     without vowels) is what it destroyed; only its side's words may stand between."""
     for event in view.m.within("event", item.end, min(sentence.end, item.end + _SIDE_REACH)):
         if event.get("role") == "noun" or event.get("kind") not in ("destroyed", "killed", "damaged"):
@@ -482,8 +483,11 @@ def _claim(
 ) -> Claim:
     anchor = event.start if event is not None else thing.start
     claimant, modality = _claimant_for(min(anchor, thing.start), frames, sentence.headline)
-    affected, agent = sides.sides_of(view.m, view.text, sentence, thing, event, kind, claimant, view.conflict)
+    verb = _verb_before(view, thing, event)
+    affected, agent = sides.sides_of(view.m, view.text, sentence, thing, verb, kind, claimant, view.conflict)
     item = _people_item(view, thing, event, affected)
+    if item == "people" and verb is not None and sides.armed_subject(view.m, view.text, verb, sentence):
+        item = "soldiers"  # "الجيش الأذربيجاني فقد 200 قتيل"
     modality = _modality(view, sentence, event, modality)
     qualifier = sides.qualifier(view.m, view.text, thing)
     count = Count(thing.value, qualifier if thing.high is None else "at_least", thing.high)
@@ -501,6 +505,19 @@ def _claim(
         cumulative=sides.is_cumulative(view.m, sentence, anchor),
         modality=modality,
     )
+
+
+def _verb_before(view: _Doc, thing: Counted, event: Mention | None) -> Mention | None:
+    """The verb whose subject tells the sides: for a count with its own casualty noun
+    ("فقد نحو 200 قتيل") the loss verb just before it, else the governing event."""
+    if event is None or event is not thing.event:
+        return event
+    verbs = [
+        e
+        for e in view.m.within("event", max(0, thing.start - _EVENT_ADJACENT), thing.start)
+        if e.get("role") != "noun" and e.get("voice") == "loss" and e.end <= thing.start
+    ]
+    return verbs[-1] if verbs else event
 
 
 def _people_item(view: _Doc, thing: Counted, event: Mention | None, affected: str | None) -> str:
@@ -590,10 +607,13 @@ def _objects(view: _Doc, event: Mention, places: list[Mention]) -> Iterator[Ment
 
 
 def _speaks(view: _Doc, place: Mention) -> bool:
-    """A place name that is also an actor and is followed by a reporting verb is its subject."""
-    return bool(view.m.within("actor", place.start, place.start + 1)) and bool(
-        view.m.within("verb", place.end, place.end + 3)
-    )
+    """A place name that is also an actor next to a reporting verb is a speaker, not a place
+    ("وكانت يريفان قد أعلنت"، "أعلنت باكو"، "هادروت ويريفان تنفي")."""
+    if not view.m.within("actor", place.start, place.start + 1):
+        return False
+    after = view.m.within("verb", place.end, place.end + _SPEAKER_GAP)
+    before = [v for v in view.m.within("verb", max(0, place.start - _SPEAKER_GAP), place.start)]
+    return bool(after) or any(place.start - v.end <= 2 for v in before)
 
 
 def _object_gap(view: _Doc, start: int, end: int, enters: bool) -> bool:
@@ -648,7 +668,9 @@ def _place(view: _Doc, place: Mention) -> Place:
 
 def _place_near(view: _Doc, sentence: Segment, anchor: int) -> Place | None:
     places = [
-        p for p in view.m.within("place", sentence.start, sentence.end) if p.get("precision") != "country"
+        p
+        for p in view.m.within("place", sentence.start, sentence.end)
+        if p.get("precision") != "country" and not _speaks(view, p)
     ]
     if not places:
         return None

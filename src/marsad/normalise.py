@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 import regex
+import yaml
 
 # Characters dropped for matching: harakat, Quranic marks, superscript alef, tatweel, invisible
 # direction and width marks.
@@ -96,6 +99,31 @@ def _nfkc_with_index(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+def _fold(text: str) -> str:
+    return _DROP.sub("", text.translate(_TABLE))
+
+
+@cache
+def _misspellings() -> tuple[regex.Pattern | None, dict[str, str]]:
+    """The same-length corrections of spelling.yaml, folded like text."""
+    path = resources.files("marsad") / "data" / "lexicon" / "ar" / "spelling.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    table = {
+        _fold(w): _fold(r)
+        for w, r in (raw.get("same_length") or {}).items()
+        if len(_fold(w)) == len(_fold(r))
+    }
+    if not table:
+        return None, table
+    return regex.compile("|".join(map(regex.escape, sorted(table, key=len, reverse=True)))), table
+
+
+def _respell(text: str) -> str:
+    """ "وزراة الدفاع" → "وزارة الدفاع": one character for one, so offsets do not move."""
+    pattern, table = _misspellings()
+    return pattern.sub(lambda hit: table[hit.group()], text) if pattern is not None else text
+
+
 def normalise(text: str) -> Normalised:
     """Normalise `text` for matching and keep the map back to its offsets."""
     if unicodedata.is_normalized("NFKC", text):
@@ -112,6 +140,7 @@ def normalise(text: str) -> Normalised:
         keep.extend(range(pos, len(stage)))
         stage = _DROP.sub("", stage)
         index = [index[i] for i in keep] if index is not None else keep
+    stage = _respell(stage)
     if index is None:
         return Normalised(stage, text, tuple(range(len(text) + 1)))
     return Normalised(stage, text, (*index, len(text)))

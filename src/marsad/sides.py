@@ -374,6 +374,14 @@ def _subject_force(
     return None
 
 
+def armed_subject(m: Mentions, text: str, event: Mention, sentence: Segment) -> bool:
+    """Whether the verb's subject before it is an army or a force ("الجيش الأذربيجاني فقد")."""
+    before = m.within("actor", max(sentence.start, event.start - 40), event.start)
+    if not before or bare(text[before[-1].end : event.start]) not in ("", *links().subject_before_gap):
+        return False
+    return any(a.key == "institution.army" or a.get("type") in ("force", "group") for a in before[-2:])
+
+
 def sides_of(
     m: Mentions,
     text: str,

@@ -26,7 +26,9 @@ def _run(shared: Path, name: str) -> tuple[dict, dict, list]:
     corpus = shared / "corpus" / name
     docs = [d for d in read_paths([corpus / "docs"]) if not isinstance(d, ReadError)]
     preds = [c.to_json() for d in docs for c in extract_document(d)]
-    gold = [json.loads(x) for x in (corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    gold = [
+        json.loads(x) for x in (corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()
+    ]
     score = _scorer(shared)
     return score.score(gold, preds, True), score.score(gold, preds, False), docs
 
@@ -47,6 +49,6 @@ def test_every_evidence_quotes_the_document(shared: Path, name: str) -> None:
         assert not isinstance(doc, ReadError), doc
         for claim in extract_document(doc):
             ev = claim.evidence
-            assert doc.text[ev.start:ev.end] == ev.text
+            assert doc.text[ev.start : ev.end] == ev.text
             if claim.place and claim.place.start is not None:
-                assert doc.text[claim.place.start:claim.place.end] == claim.place.text
+                assert doc.text[claim.place.start : claim.place.end] == claim.place.text

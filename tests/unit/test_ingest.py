@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.ingest import ReadError, decode, InputError, read_paths
+from marsad.ingest import InputError, ReadError, decode, read_paths
 from marsad.model import Document
 
 ARABIC = "قالت الوزارة إن 12 دبابة دمرت في المعارك."
@@ -42,7 +42,13 @@ def test_bad_files_are_named_and_the_rest_is_read(tmp_path: Path) -> None:
 
 
 def test_json_and_jsonl_records(tmp_path: Path) -> None:
-    rec = {"id": "r1", "text": ARABIC, "published": "2020-10-20", "url": "http://example.org/1", "outlet": "X"}
+    rec = {
+        "id": "r1",
+        "text": ARABIC,
+        "published": "2020-10-20",
+        "url": "http://example.org/1",
+        "outlet": "X",
+    }
     (tmp_path / "one.json").write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
     lines = [json.dumps({**rec, "id": "r2"}), "{not json", json.dumps({"id": "r3"})]
     (tmp_path / "many.jsonl").write_text("\n".join(lines), encoding="utf-8")
@@ -61,8 +67,10 @@ def test_malformed_json_file(tmp_path: Path) -> None:
 
 def test_html_main_text(tmp_path: Path) -> None:
     body = "".join(f"<p>{ARABIC} فقرة رقم {i} من نص المقال الطويل.</p>" for i in range(6))
-    html = (f"<html><head><title>عنوان الخبر</title><meta property='article:published_time' "
-            f"content='2020-10-20'></head><body><nav>القائمة</nav><article>{body}</article></body></html>")
+    html = (
+        f"<html><head><title>عنوان الخبر</title><meta property='article:published_time' "
+        f"content='2020-10-20'></head><body><nav>القائمة</nav><article>{body}</article></body></html>"
+    )
     (tmp_path / "page.html").write_text(html, encoding="utf-8")
     docs, errors = _read([tmp_path])
     assert errors == []

@@ -44,3 +44,11 @@ def test_presentation_forms_keep_offsets() -> None:
 
 def test_form_normalisation_folds_spaces() -> None:
     assert normalise_form("  وزارة   الدفاع ") == "وزاره الدفاع"
+
+
+def test_common_misspelling_is_corrected_in_place() -> None:
+    text = "قالت وزراة الدفاع"
+    norm = normalise(text)
+    assert "وزاره" in norm.text
+    start = norm.text.index("وزاره")
+    assert norm.source_text(start, start + 5) == "وزراة"

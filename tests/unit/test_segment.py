@@ -1,10 +1,13 @@
 from marsad.segment import segment
 
-TEXT = "الجيش يعلن السيطرة على مدينة\n\nقالت الوزارة إن 12 دبابة دمرت. وأضافت أن 2.900 شخص نزحوا؟ نعم!\nسطر أخير."
+TEXT = (
+    "الجيش يعلن السيطرة على مدينة\n\n"
+    "قالت الوزارة إن 12 دبابة دمرت. وأضافت أن 2.900 شخص نزحوا؟ نعم!\nسطر أخير."
+)
 
 
 def test_sentences_split_on_arabic_punctuation_not_inside_numbers() -> None:
-    parts = [TEXT[s.start:s.end] for s in segment(TEXT)]
+    parts = [TEXT[s.start : s.end] for s in segment(TEXT)]
     assert parts == [
         "الجيش يعلن السيطرة على مدينة",
         "قالت الوزارة إن 12 دبابة دمرت.",
