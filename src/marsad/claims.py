@@ -500,7 +500,8 @@ def _claim(
         affected=affected,
         agent=agent,
         evidence=_evidence(view, sentence),
-        place=_place_near(view, sentence, anchor),
+        # "السيطرة على 34 بلدة في قره باغ": the region is not the place taken
+        place=None if kind == "took_control" else _place_near(view, sentence, anchor),
         date=_date_of(view, sentence),
         cumulative=sides.is_cumulative(view.m, sentence, anchor),
         modality=modality,
@@ -624,9 +625,7 @@ def _object_gap(view: _Doc, start: int, end: int, enters: bool) -> bool:
             gap = gap[: item.start - start] + " " + gap[item.end - start :]
     words = bare_gap(gap).split()
     breaks = sides.links().control_breaks - (sides.links().enter_into if enters else frozenset())
-    located = [
-        w for w in words if w.startswith("ب") and len(w) > 3 and w not in sides.links().control_allowed
-    ]
+    located = [w for w in words if w[:1] in "بل" and len(w) > 3 and w not in sides.links().control_allowed]
     return len(gap) <= _CONTROL_GAP and not located and not any(w in breaks for w in words)
 
 
