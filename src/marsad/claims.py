@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from marsad import sides
 from marsad.model import Claim, Claimant, Count, DateRange, Document, Evidence, Mention, Place, Segment
@@ -64,6 +65,7 @@ _OBJECT_REACH = 40
 _LIST_GAP = 40
 _SIDE_REACH = 24
 _SPEAKER_GAP = 8
+_BACKGROUND_DAYS = 366
 _CONTROL_GAP = 90
 _GAP_PAIR = 12  # characters allowed between a number and its item ("150 عنصرا"، "5 من جنودها")
 _EVENT_BEFORE = 160
@@ -273,7 +275,7 @@ def _named_before(view: _Doc, number: Mention, items: list[Mention]) -> Mention 
         return None
     for item in items:
         if item.end <= number.start and bare_gap(view.text[item.end : number.start]) == "":
-            return item
+            return None if item.get("count") == 2 else item  # "بلدتين واحدة في ..." splits a dual
     return None
 
 
@@ -352,11 +354,12 @@ def _next_head(view: _Doc, pos: int, items: list[Mention], nouns: list[Mention])
 
 
 def _names_place(view: _Doc, item: Mention, places: list[Mention]) -> bool:
-    """ "مدينة زنغلان": a singular place word before a name describes it, it is not a count
-    ("طائرة أرمينية" is no place word: a country after it is its side)."""
-    if item_class(item.get("item")) not in ("place", "target", "property"):
-        return False
-    return any(0 <= p.start - item.end <= 2 and p.get("precision") != "country" for p in places)
+    """ "مدينة زنغلان"، "مقر القيادة العامة": a singular noun that is or starts a place's name is not a
+    count ("طائرة أرمينية" is: a country after it is its side)."""
+    return any(
+        (0 <= p.start - item.end <= 2 or p.start <= item.start < p.end) and p.get("precision") != "country"
+        for p in places
+    )
 
 
 def _object_of_event(view: _Doc, item: Mention, sentence: Segment) -> bool:
@@ -384,6 +387,8 @@ def _object_of_event(view: _Doc, item: Mention, sentence: Segment) -> bool:
 
 
 def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iterator[Claim]:
+    if _background(view, sentence):
+        return
     events = view.m.within("event", sentence.start, sentence.end)
     frames = frames or _headline_subject(view, sentence, events)
     listed: tuple[Counted, Mention | None] | None = None  # the last counted thing and its event
@@ -444,6 +449,16 @@ def _governing_event(thing: Counted, events: list[Mention], frames: list[Frame])
         if pool:
             return pool[0]
     return None
+
+
+def _background(view: _Doc, sentence: Segment) -> bool:
+    """Earlier wars told as context (claims.md rule 6): every date of the sentence ended more than
+    a year before the article ("في الفترة من 1988 إلى 1994 (30 ألف قتيل)")."""
+    report = view.m.report_date
+    dated = [d for d in view.m.within("date", sentence.start, sentence.end) if not d.get("since")]
+    if report is None or not dated:
+        return False
+    return all((report - date.fromisoformat(d.get("end"))).days > _BACKGROUND_DAYS for d in dated)
 
 
 def _headline_subject(view: _Doc, sentence: Segment, events: list[Mention]) -> list[Frame]:
@@ -523,7 +538,7 @@ def _verb_before(view: _Doc, thing: Counted, event: Mention | None) -> Mention |
 
 def _people_item(view: _Doc, thing: Counted, event: Mention | None, affected: str | None) -> str:
     """What kind of people a count of "people" is: soldiers or fighters when the words around say
-    so ("القتلى بين العسكريين ... 1166 شخصا"، "ضحاياها من العسكريين إلى 1221 قتيلا")."""
+    so ("القتلى بين العسكريين ... 1166 شخصا"، "عدد قتلى قوات النظام إلى 205"، "120 من عناصر")."""
     if thing.item != "people":
         return thing.item
     if event is not None and event.end <= thing.start and thing.start - event.end <= _EVENT_BEFORE:
@@ -531,17 +546,34 @@ def _people_item(view: _Doc, thing: Counted, event: Mention | None, affected: st
         armed = [i for i in between if i in ("soldiers", "fighters")]
         if armed:
             return armed[-1]
-        if any(
-            a.key == "institution.army"
-            for a in view.m.within("actor", event.end, min(thing.start, event.end + 2))
-        ):
-            return "soldiers"  # "عدد قتلى الجيش ... إلى 122"
-    for item in reversed(view.m.within("item", max(0, thing.start - _EVENT_BEFORE), thing.start)):
-        head = bare_gap(view.text[max(0, item.start - 10) : item.start]).split()
-        if item.get("item") in ("soldiers", "fighters") and head and head[-1] in sides.links().partitive:
-            return item.get("item")  # "حصيلة ضحاياها من العسكريين إلى 1220 قتيلا"
-    member = bool(thing.item_mention.get("member")) or bare_gap(view.text[thing.end : thing.end + 4]) == "من"
+        construct = view.m.within("actor", event.end, min(thing.start, event.end + 2))  # "قتلى الجيش"
+        if construct and _armed(construct[0]):
+            return sides.refine_people("people", _side_code(view, construct[0]), True)
+    window = max(0, thing.start - _EVENT_BEFORE)
+    for kind in ("item", "actor"):
+        for found in reversed(view.m.within(kind, window, thing.start)):
+            head = bare_gap(view.text[max(0, found.start - 10) : found.start]).split()
+            if not head or head[-1] not in sides.links().partitive:
+                continue
+            if kind == "item" and found.get("item") in ("soldiers", "fighters"):
+                return found.get("item")  # "حصيلة ضحاياها من العسكريين إلى 1220 قتيلا"
+            if kind == "actor" and _armed(found):  # "عدد القتلى بين القوات الأرمنية يتجاوز 5000"
+                return sides.refine_people("people", _side_code(view, found), True)
+    after = view.text[thing.end : thing.end + 6].split()[:1]  # "120 من عناصر", not "جريحا، من"
+    member = bool(thing.item_mention.get("member")) or after == ["من"]
     return sides.refine_people(thing.item, affected, member)
+
+
+def _armed(actor: Mention) -> bool:
+    return actor.key == "institution.army" or actor.get("type") in ("force", "group")
+
+
+def _side_code(view: _Doc, actor: Mention) -> str | None:
+    """The code of an actor phrase starting here (a bare "القوات" takes the demonym after it)."""
+    phrase = sides.phrase_at(view.m, view.text, actor)
+    return next((a.get("code") for a in phrase if a.get("code")), None) or (
+        view.conflict.army if view.conflict else None
+    )
 
 
 def _control_claims(

@@ -235,6 +235,11 @@ def actor_phrase_before(m: Mentions, text: str, pos: int, limit: int) -> list[Me
     return actors[start:]
 
 
+def phrase_at(m: Mentions, text: str, actor: Mention) -> list[Mention]:
+    """The actor phrase that starts with `actor` ("القوات" + "الأرمنية")."""
+    return _group(m.within("actor", actor.start, actor.start + 200), text, 0)
+
+
 def actor_phrase_start(phrase: list[Mention]) -> int:
     return phrase[0].start
 
