@@ -66,6 +66,7 @@ _LIST_GAP = 40
 _SIDE_REACH = 24
 _SPEAKER_GAP = 8
 _BACKGROUND_DAYS = 366
+_CAME_UNDER = 90
 _CONTROL_GAP = 90
 _GAP_PAIR = 12  # characters allowed between a number and its item ("150 عنصرا"، "5 من جنودها")
 _EVENT_BEFORE = 160
@@ -579,16 +580,21 @@ def _side_code(view: _Doc, actor: Mention) -> str | None:
 def _control_claims(
     view: _Doc, sentence: Segment, frames: list[Frame], events: list[Mention]
 ) -> Iterator[Claim]:
-    """took_control of named places: one claim per place after a control word."""
+    """took_control of named places: one claim per place after a control word, or the place that
+    "came under the control of" a side ("أصبحت شوشا تحت سيطرة القوات الأذربيجانية")."""
     controls = [e for e in events if e.get("kind") == "took_control"]
     if not controls:
         return
     places = view.m.within("place", sentence.start, sentence.end)
     for i, event in enumerate(controls):
         stop = controls[i + 1].start if i + 1 < len(controls) else sentence.end
-        if _under_control(view, event) or _resumptive(view, event):
+        if _under_control(view, event):
+            taken = _came_under(view, sentence, event, places)
+        elif _resumptive(view, event):
             continue
-        for place in _objects(view, event, [p for p in places if event.end <= p.start < stop]):
+        else:
+            taken = list(_objects(view, event, [p for p in places if event.end <= p.start < stop]))
+        for place in taken:
             claimant, modality = _claimant_for(event.start, frames, sentence.headline)
             agent = sides.control_agent(view.m, view.text, sentence, event, claimant, view.conflict)
             yield Claim(
@@ -605,6 +611,16 @@ def _control_claims(
                 cumulative=False,
                 modality=_modality(view, sentence, event, modality),
             )
+
+
+def _came_under(view: _Doc, sentence: Segment, event: Mention, places: list[Mention]) -> list[Mention]:
+    """"أصبحت X تحت سيطرة"، "يضع X تحت سيطرة": the place before a change of hands; "يقع تحت
+    سيطرة" (a state, not a change) takes nothing."""
+    before = bare_gap(view.text[max(sentence.start, event.start - _CAME_UNDER) : event.start]).split()
+    if not any(w in sides.links().control_become for w in before):
+        return []
+    earlier = [p for p in places if p.end <= event.start and p.get("precision") != "country"]
+    return [earlier[-1]] if earlier else []
 
 
 def _under_control(view: _Doc, event: Mention) -> bool:

@@ -75,6 +75,7 @@ class _Links:
     control_breaks: frozenset[str]
     control_allowed: frozenset[str]
     control_states: frozenset[str]
+    control_become: frozenset[str]
     control_enter: frozenset[str]
     control_resumptive: frozenset[str]
     enter_into: frozenset[str]
