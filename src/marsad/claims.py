@@ -400,13 +400,16 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
     events = view.m.within("event", sentence.start, sentence.end)
     frames = frames or _headline_subject(view, sentence, events)
     listed: tuple[Counted, Mention | None] | None = None  # the last counted thing and its event
+    prior: Claim | None = None  # the claim of the list member before, for its sides
     for thing in _counted(view, sentence):
         if _not_a_count(view, thing):
             continue
-        if listed is not None and listed[1] is not None and _listed_after(view, listed[0], thing):
+        in_list = listed is not None and listed[1] is not None and _listed_after(view, listed[0], thing)
+        if in_list:
             event = thing.event or listed[1]  # "تدمير 24 بطارية، ... و136 مدفعية": one verb, a list
         else:
             event = thing.event or _governing_event(thing, events, frames)
+            prior = None
         listed = (thing, event)
         if event is not None and (_under_control(view, event) or _resumptive(view, event)):
             continue
@@ -427,7 +430,9 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             )
         ):
             continue  # "شن هجوما"، "تحت سيطرة الأرمن": a noun's grammar, not a count
-        yield _claim(view, sentence, frames, thing, event, kind)
+        claim = _claim(view, sentence, frames, thing, event, kind, prior)
+        prior = claim
+        yield claim
     yield from _control_claims(view, sentence, frames, events)
 
 
@@ -502,12 +507,22 @@ def _kind_for(kind: str, item: str) -> str | None:
 
 
 def _claim(
-    view: _Doc, sentence: Segment, frames: list[Frame], thing: Counted, event: Mention | None, kind: str
+    view: _Doc,
+    sentence: Segment,
+    frames: list[Frame],
+    thing: Counted,
+    event: Mention | None,
+    kind: str,
+    prior: Claim | None = None,
 ) -> Claim:
+    """One claim; a list member that names no side of its own shares the sides of the member
+    before it ("مروحيتين أذربيجانيتين وثلاث طائرات مسيرة")."""
     anchor = event.start if event is not None else thing.start
     claimant, modality = _claimant_for(min(anchor, thing.start), frames, sentence.headline)
     verb = _verb_before(view, thing, event)
     affected, agent = sides.sides_of(view.m, view.text, sentence, thing, verb, kind, claimant, view.conflict)
+    if prior is not None and sides.named_side(view.m, view.text, sentence, thing, verb) is None:
+        affected, agent = prior.affected, prior.agent
     item = _people_item(view, thing, event, affected)
     if item == "people" and verb is not None and sides.armed_subject(view.m, view.text, verb, sentence):
         item = "soldiers"  # "الجيش الأذربيجاني فقد 200 قتيل"
@@ -621,7 +636,7 @@ def _control_claims(
 
 
 def _came_under(view: _Doc, sentence: Segment, event: Mention, places: list[Mention]) -> list[Mention]:
-    """"أصبحت X تحت سيطرة"، "يضع X تحت سيطرة": the place before a change of hands; "يقع تحت
+    """ "أصبحت X تحت سيطرة"، "يضع X تحت سيطرة": the place before a change of hands; "يقع تحت
     سيطرة" (a state, not a change) takes nothing."""
     before = bare_gap(view.text[max(sentence.start, event.start - _CAME_UNDER) : event.start]).split()
     if not any(w in sides.links().control_become for w in before):

@@ -39,6 +39,8 @@ _TYPE_ROLE = {
 _PHRASE_GAP = 14
 _SUBJECT_GAP = 30
 _SIDE_GAP = 28
+_PARTITIVE_REACH = 60
+_INFLICT_REACH = 50
 # Homes and public buildings a party reports destroyed are its own people's (claims.md: civilians
 # belong to the state where they live), unless the text names another side.
 PROPERTY_ITEMS = frozenset({"houses", "buildings", "infrastructure"})
@@ -81,6 +83,7 @@ class _Links:
     enter_into: frozenset[str]
     made_in: frozenset[str]
     not_count_before: frozenset[str]
+    inflict: frozenset[str]
     list_words: frozenset[str]
     list_joiners: frozenset[str]
     partitive: frozenset[str]
@@ -313,7 +316,8 @@ def _explicit_side(m: Mentions, text: str, end: int, limit: int) -> str | None:
             end = actor.end + len(text[actor.end :].split(maxsplit=1)[0]) + 1
             continue
         gap = bare(text[end : actor.start])
-        if gap == "" or gap in links().side_links or all(w in links().side_links for w in gap.split()):
+        linking = links().side_links | links().others  # "4 دبابات أخرى تابعة للجيش الأرميني"
+        if gap == "" or gap in links().side_links or all(w in linking for w in gap.split()):
             code = actor.get("code") or (
                 _last_group(m, actor.start) if actor.key == "group.anaphor" else None
             )
@@ -400,17 +404,19 @@ def sides_of(
 ) -> tuple[str | None, str | None]:
     """(affected, agent) of a counted thing."""
     own = side_code(claimant)
-    affected = _inner_side(m, text, thing.item_mention) or _explicit_side(
-        m, text, _past_models(m, text, thing), sentence.end
-    )
+    affected = named_side(m, text, sentence, thing, event)
     if affected is None and _own_suffix(text, thing.item_mention):
         affected = own
     if affected is None and _enemy_after(m, thing.end):
         affected = opponent(own, conflict)
     voice = event.get("voice", "loss") if event is not None else "agentive"
+    if voice == "ambiguous" and _active_plural(text, event, thing):
+        voice = "agentive"
     subject = _subject_force(m, text, event, sentence, conflict) if event is not None else None
     if voice == "loss" and affected is None and isinstance(subject, str) and subject not in NON_PARTY:
         affected = subject  # "الجيش الأذربيجاني فقد 200 قتيل"
+    if voice == "loss" and affected is None and event is not None:
+        affected = _inflicted_on(m, text, sentence, event, own, conflict)
     if voice == "loss":
         subject = None
     if affected is None and thing.item in PROPERTY_ITEMS:
@@ -430,6 +436,69 @@ def sides_of(
     if agent == affected:
         agent = opponent(affected, conflict)
     return affected, agent
+
+
+def named_side(m: Mentions, text: str, sentence: Segment, thing: Any, event: Mention | None) -> str | None:
+    """The side the words name for a counted thing, if any: a demonym inside it, a side right
+    after it ("جنود أرمينيين"، "عنصرا من الجيش الأذري"), or a partitive before it ("عدد القتلى بين
+    القوات الأرمنية يتجاوز 5000"، "القتلى العسكريين لأذربيجان")."""
+    return (
+        _inner_side(m, text, thing.item_mention)
+        or _explicit_side(m, text, _past_models(m, text, thing), sentence.end)
+        or _partitive_side(m, text, sentence, thing, event)
+    )
+
+
+def _partitive_side(
+    m: Mentions, text: str, sentence: Segment, thing: Any, event: Mention | None
+) -> str | None:
+    start = event.end if event is not None and event.end <= thing.start else thing.start - _PARTITIVE_REACH
+    for actor in m.within("actor", max(sentence.start, start), thing.start):
+        head = bare(text[max(sentence.start, actor.start - 12) : actor.start]).split()
+        prefix = _prefix_of(text, actor.start)
+        partitive = bool(head) and head[-1] in links().partitive | links().side_nouns
+        if partitive or prefix in ("ل", "لل"):
+            code = _code_in(_group(m.within("actor", actor.start, thing.start), text, 0), None)
+            if isinstance(code, str) and code not in NON_PARTY:
+                return code
+    return None
+
+
+def _prefix_of(text: str, start: int) -> str:
+    begin = start
+    while begin > 0 and text[begin - 1].isalpha():
+        begin -= 1
+    return text[begin:start]
+
+
+def _active_plural(text: str, event: Mention, thing: Any) -> bool:
+    """ "قتلوا 107 جنود": a plural verb with its object right after is active (a passive verb
+    before its subject would be singular)."""
+    word_end = event.end
+    while word_end < len(text) and text[word_end].isalpha():
+        word_end += 1
+    verb = text[event.start : word_end]
+    return verb.endswith(("وا", "نا")) and 0 <= thing.start - word_end <= 3
+
+
+def _inflicted_on(
+    m: Mentions, text: str, sentence: Segment, event: Mention, own: str | None, conflict: Conflict | None
+) -> str | None:
+    """ "كبدت القوات الأوكرانية خسائر"، "مكبدا العدو خسائر": losses inflicted on the side named
+    between the inflicting verb and the loss word."""
+    window = text[max(sentence.start, event.start - _INFLICT_REACH) : event.start]
+    if not any(w in links().inflict for w in bare(window).split()):
+        return None
+    actors = m.within("actor", max(sentence.start, event.start - _INFLICT_REACH), event.start)
+    if not actors:
+        return None
+    if actors[-1].key == "force.generic.enemy":
+        return opponent(own, conflict)
+    start = len(actors) - 1
+    while start > 0 and actors[start].start - actors[start - 1].end <= 2:
+        start -= 1
+    code = _code_in(actors[start:], conflict)
+    return code if isinstance(code, str) and code not in NON_PARTY else None
 
 
 def _attack_by(m: Mentions, text: str, sentence: Segment, conflict: Conflict | None) -> str | None:
