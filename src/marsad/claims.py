@@ -523,7 +523,7 @@ def _claim(
     affected, agent = sides.sides_of(view.m, view.text, sentence, thing, verb, kind, claimant, view.conflict)
     if prior is not None and sides.named_side(view.m, view.text, sentence, thing, verb) is None:
         affected, agent = prior.affected, prior.agent
-    item = _people_item(view, thing, event, affected)
+    item = _people_item(view, sentence, thing, event, affected)
     if item == "people" and verb is not None and sides.armed_subject(view.m, view.text, verb, sentence):
         item = "soldiers"  # "الجيش الأذربيجاني فقد 200 قتيل"
     modality = _modality(view, sentence, event, modality)
@@ -559,7 +559,9 @@ def _verb_before(view: _Doc, thing: Counted, event: Mention | None) -> Mention |
     return verbs[-1] if verbs else event
 
 
-def _people_item(view: _Doc, thing: Counted, event: Mention | None, affected: str | None) -> str:
+def _people_item(
+    view: _Doc, sentence: Segment, thing: Counted, event: Mention | None, affected: str | None
+) -> str:
     """What kind of people a count of "people" is: soldiers or fighters when the words around say
     so ("القتلى بين العسكريين ... 1166 شخصا"، "عدد قتلى قوات النظام إلى 205"، "120 من عناصر")."""
     if thing.item != "people":
@@ -572,7 +574,7 @@ def _people_item(view: _Doc, thing: Counted, event: Mention | None, affected: st
         construct = view.m.within("actor", event.end, min(thing.start, event.end + 2))  # "قتلى الجيش"
         if construct and _armed(construct[0]):
             return sides.refine_people("people", _side_code(view, construct[0]), True)
-    window = max(0, thing.start - _EVENT_BEFORE)
+    window = max(sentence.start, thing.start - _EVENT_BEFORE)
     for kind in ("item", "actor"):
         for found in reversed(view.m.within(kind, window, thing.start)):
             head = bare_gap(view.text[max(0, found.start - 10) : found.start]).split()
