@@ -170,9 +170,8 @@ def _frames(
         if phrase is None and kind in ("say", "deny", "quote", "publish"):
             phrase = sides.actor_phrase_before(view.m, view.text, verb.start, sentence.start)
         if phrase is not None:
-            claimant = sides.claimant_of(
-                phrase, view.m, view.norm.source_text, frames[-1].claimant if frames else speaker
-            )
+            previous = frames[-1].claimant if frames else speaker
+            claimant = sides.claimant_of(phrase, view.m, view.norm.source_text, previous, view.conflict)
         elif kind in ("according", "publish"):
             continue
         elif frames:
@@ -483,7 +482,7 @@ def _headline_subject(view: _Doc, sentence: Segment, events: list[Mention]) -> l
             continue
         phrase = sides.actor_phrase_before(view.m, view.text, event.start, sentence.start)
         if phrase and sides.actor_phrase_start(phrase) - sentence.start <= 3:
-            claimant = sides.claimant_of(phrase, view.m, view.norm.source_text)
+            claimant = sides.claimant_of(phrase, view.m, view.norm.source_text, conflict=view.conflict)
             if sides.side_code(claimant) and claimant.actor != "ANON":
                 return [Frame(event.start, event.start, claimant)]
     return []

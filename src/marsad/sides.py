@@ -258,13 +258,19 @@ def _fallback_code(m: Mentions, before: int) -> str | None:
 
 
 def claimant_of(
-    phrase: list[Mention], m: Mentions, quote: Callable[[int, int], str], previous: Claimant | None = None
+    phrase: list[Mention],
+    m: Mentions,
+    quote: Callable[[int, int], str],
+    previous: Claimant | None = None,
+    conflict: Conflict | None = None,
 ) -> Claimant:
     """One claimant from an actor phrase: the first code, the most specific role.
 
-    A phrase with no code of its own ("الوزارة"، "وقال الجيش") names the party that spoke last
-    (anaphora), else the party named last before it."""
-    code = next((a.get("code") for a in phrase if a.get("code")), None)
+    A phrase with no code of its own names the conflict's army when it is "الجيش" (a Sudan
+    article's army is SDN), else the party that spoke last ("وأوضحت الوزارة"), else the party named
+    last before it."""
+    code = _code_in(phrase, conflict)
+    code = code if isinstance(code, str) else None
     role = next(
         (a.get("role") for a in phrase if a.get("role") and a.get("type") in ("institution", "title")), None
     )
