@@ -9,16 +9,15 @@ Within a kind the leftmost-longest hit wins.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import ahocorasick
 import regex
 
-from marsad.cache import Compact, cached
+from marsad.cache import cached
 from marsad.lexicon.load import Entry, data_dir, load_kind, load_table
 from marsad.model import Mention
 from marsad.normalise import normalise_form
@@ -28,14 +27,15 @@ _SHORT = 2
 _SHORT_PREFIXES = frozenset({"", "و", "ف"})
 
 
-@dataclass(frozen=True, slots=True)
-class _Key(Compact):
-    entry: Entry
-    article: bool  # the form began with ال, which the automaton key leaves out
-    stem: bool
+# One automaton value per form: (form length, keys). A key is a plain tuple
+# (kind, entry id, entry attrs, article, stem) rather than an object: tens of thousands of them are
+# unpickled at every start, and tuples load several times faster than dataclasses.
+# `article`: the form began with ال, which the automaton key leaves out; `stem`: the form ended in *.
+_Key = tuple[str, str, dict[str, Any], bool, bool]
 
-
-_WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
+# Every character that is not part of a word ([\p{L}\p{N}\p{M}]), spaces aside (they already are
+# one): made a space, one character for one, so that `str.rfind`/`str.find` locate word edges.
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}\p{M} ]")
 
 
 class Matcher:
@@ -54,66 +54,57 @@ class Matcher:
                 text = normalise_form(form.rstrip("*"))
                 if not text:
                     continue
-                table[text].append(_Key(entry, False, stem))
+                table[text].append((entry.kind, entry.id, entry.attrs, False, stem))
                 if text.startswith(_ARTICLE) and len(text) > len(_ARTICLE) + 2:
-                    table[text[len(_ARTICLE):]].append(_Key(entry, True, stem))
+                    table[text[len(_ARTICLE):]].append((entry.kind, entry.id, entry.attrs, True, stem))
         for text, keys in table.items():
             self._automaton.add_word(text, (len(text), tuple(keys)))
         if table:
             self._automaton.make_automaton()
         self._empty = not table
 
-    def _accept(self, text: str, start: int, end: int, key: _Key, words: _Words) -> bool:
-        """A hit counts when the letters before it in its word are a known proclitic and the
-        letters after it a known suffix (any letters for a stem)."""
-        word_start, word_end = words.around(start, end)
-        prefix = text[word_start:start]
-        if prefix not in (self._article if key.article else self._plain):
-            return False
-        suffix = text[end:word_end]
-        if end - start <= _SHORT and (prefix not in _SHORT_PREFIXES or suffix):
-            return False  # "لم" inside "كلمه": a two-letter form takes no clitic but و/ف
-        return key.stem or suffix in self._suffixes
-
     def find(self, text: str) -> dict[str, list[Mention]]:
-        """All accepted hits by kind, leftmost-longest and non-overlapping within a kind."""
+        """All accepted hits by kind, leftmost-longest and non-overlapping within a kind.
+
+        A hit counts when the letters before it in its word are a known proclitic and the letters
+        after it a known suffix (any letters for a stem). The word around a hit is found in
+        `spaced`, the text with every non-word character made a space: a hit that does not begin
+        inside a word has no prefix, one that does not end inside a word no suffix.
+        """
         if self._empty:
             return {}
-        words = _Words(text)
-        candidates: dict[str, list[tuple[int, int, Entry]]] = defaultdict(list)
+        spaced = _NON_WORD.sub(" ", text)
+        size = len(text)
+        plain, article, suffixes = self._plain, self._article, self._suffixes
+        candidates: dict[str, list[tuple[int, int, str, dict[str, Any]]]] = defaultdict(list)
         for last, (length, keys) in self._automaton.iter(text):
             start, end = last - length + 1, last + 1
-            for key in keys:
-                if self._accept(text, start, end, key, words):
-                    candidates[key.entry.kind].append((start, end, key.entry))
+            if start == 0 or spaced[start - 1] == " " or spaced[start] == " ":
+                prefix = ""
+            else:
+                prefix = text[spaced.rfind(" ", 0, start) + 1 : start]
+            if end == size or spaced[end] == " " or spaced[last] == " ":
+                suffix = ""
+            else:
+                word_end = spaced.find(" ", end)
+                suffix = text[end : word_end if word_end >= 0 else size]
+            for kind, key, attrs, after_article, stem in keys:
+                if prefix not in (article if after_article else plain):
+                    continue
+                if length <= _SHORT and (prefix not in _SHORT_PREFIXES or suffix):
+                    continue  # "لم" inside "كلمه": a two-letter form takes no clitic but و/ف
+                if stem or suffix in suffixes:
+                    candidates[kind].append((start, end, key, attrs))
         return {kind: _leftmost_longest(kind, hits) for kind, hits in candidates.items()}
 
 
-class _Words:
-    """The word spans of one text, to find the word around a hit with two bisections."""
-
-    def __init__(self, text: str) -> None:
-        spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-        self.starts = [a for a, _ in spans]
-        self.ends = [b for _, b in spans]
-
-    def around(self, start: int, end: int) -> tuple[int, int]:
-        """(start of the word holding `start`, end of the word holding `end - 1`); a hit that does
-        not begin inside a word has no prefix, one that does not end inside a word no suffix."""
-        k = bisect_right(self.starts, start) - 1
-        word_start = self.starts[k] if k >= 0 and self.ends[k] > start else start
-        k = bisect_right(self.starts, end - 1) - 1
-        word_end = self.ends[k] if k >= 0 and self.ends[k] >= end else end
-        return word_start, word_end
-
-
-def _leftmost_longest(kind: str, hits: list[tuple[int, int, Entry]]) -> list[Mention]:
+def _leftmost_longest(kind: str, hits: list[tuple[int, int, str, dict[str, Any]]]) -> list[Mention]:
     hits.sort(key=lambda h: (h[0], -h[1]))
     out: list[Mention] = []
     last_end = -1
-    for start, end, entry in hits:
+    for start, end, key, attrs in hits:
         if start >= last_end:
-            out.append(Mention(kind, start, end, entry.id, entry.attrs))
+            out.append(Mention(kind, start, end, key, attrs))
             last_end = end
     return out
 
