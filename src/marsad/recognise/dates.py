@@ -68,6 +68,8 @@ _TABLE_KEYS = frozenset((
 ))
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _DIGITS = re.compile(r"\d+")
+# Every year the grammar reads is `(?:19|20)\d\d`: a line without one holds no header date.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _PUNCT = " \t\r\n.,،؛;:!?؟()[]{}<>\"'«»“”‘’`-–—_/\\|…*#@+=~"
 _SPACES = re.compile(r"\s+")
 _WORD_END = r"(?![^\W\d_])"
@@ -778,6 +780,9 @@ def document_date(text: str, published: date | None = None) -> date | None:
             offset += len(line) + 1
             continue
         norm = normalise(line).text
+        if not _YEAR.search(norm):  # digits but no year: the grammar is not tried
+            offset += len(norm) + 1
+            continue
         tokens = len(_TOKEN.findall(norm))
         for hit in _scan(norm, None):
             if hit.key != "absolute" or not hit.own_year or hit.first is None or hit.since:
