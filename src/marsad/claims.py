@@ -118,6 +118,8 @@ class _Doc:
     def __init__(self, doc: Document, norm: Normalised, mentions: Mentions) -> None:
         self.doc, self.norm, self.text, self.m = doc, norm, norm.text, mentions
         self.conflict = sides.conflict_of(mentions.of("actor"), norm.text)
+        ends = [d.get("end") for d in mentions.of("date") if d.get("end")]
+        self.latest = date.fromisoformat(max(ends)) if ends else None
 
     def gap(self, start: int, end: int) -> str:
         return self.text[start:end].strip() if end > start else ""
@@ -187,9 +189,16 @@ def _frames(
 
 
 def _claimant_for(position: int, frames: list[Frame], headline: bool) -> tuple[Claimant, str]:
+    """The nearest frame before the claim; an agency that relays a party's statement in the same
+    sentence ("قال المتحدث باسم الوزارة - حسبما أفادت قناة ...: ...") leaves the claim to the party."""
     before = [f for f in frames if f.start <= position]
     if before:
-        return before[-1].claimant, before[-1].modality
+        nearest = before[-1]
+        if nearest.claimant.actor == "MEDIA" and nearest.modality != "denied":
+            party = next((f for f in reversed(before) if sides.side_code(f.claimant)), None)
+            if party is not None and party.claimant.actor != "ANON":
+                return party.claimant, party.modality
+        return nearest.claimant, nearest.modality
     if frames:
         return frames[0].claimant, frames[0].modality
     return Claimant("OUTLET", "OUTLET", ""), "asserted"
@@ -465,8 +474,9 @@ def _governing_event(thing: Counted, events: list[Mention], frames: list[Frame])
 
 def _background(view: _Doc, sentence: Segment) -> bool:
     """Earlier wars told as context (claims.md rule 6): every date of the sentence ended more than
-    a year before the article ("في الفترة من 1988 إلى 1994 (30 ألف قتيل)")."""
-    report = view.m.report_date
+    a year before the article ("في الفترة من 1988 إلى 1994 (30 ألف قتيل)"); with no date of its
+    own, the article is as recent as the latest date it mentions."""
+    report = view.m.report_date or view.latest
     dated = [d for d in view.m.within("date", sentence.start, sentence.end) if not d.get("since")]
     if report is None or not dated:
         return False
@@ -489,12 +499,17 @@ def _headline_subject(view: _Doc, sentence: Segment, events: list[Mention]) -> l
 
 
 def _not_a_count(view: _Doc, thing: Counted) -> bool:
-    """ "من أصل 7 مدن"، "القرار 822": the words before the number make it no count."""
+    """ "من أصل 7 مدن"، "القرار 822"، "70 في المائة": the words around the number make it no count."""
     if thing.number is None:
         return False
     before = bare_gap(view.text[max(0, thing.start - 12) : thing.start]).split()
     tail = [" ".join(before[-2:]), *before[-1:]]
-    return any(w in sides.links().not_count_before for w in tail)
+    after = bare_gap(view.text[thing.number.end : thing.number.end + 14]).split()
+    percent = " ".join(after[:2]) in sides.links().percent or after[:1] and after[0] in sides.links().percent
+    raw = view.text[thing.number.end : thing.number.end + 2].strip()[:1]
+    spelled = not view.text[thing.start : thing.start + 1].isdigit()
+    hundredth = spelled and thing.value == 100 and before[-1:] == ["في"]  # the المائة of "70 في المائة"
+    return bool(percent) or raw == "%" or hundredth or any(w in sides.links().not_count_before for w in tail)
 
 
 def _kind_for(kind: str, item: str) -> str | None:

@@ -41,6 +41,7 @@ _SUBJECT_GAP = 30
 _SIDE_GAP = 28
 _PARTITIVE_REACH = 60
 _INFLICT_REACH = 50
+_NAME_WORDS = 4  # an unknown person's name before their title
 # Homes and public buildings a party reports destroyed are its own people's (claims.md: civilians
 # belong to the state where they live), unless the text names another side.
 PROPERTY_ITEMS = frozenset({"houses", "buildings", "infrastructure"})
@@ -84,6 +85,7 @@ class _Links:
     made_in: frozenset[str]
     not_count_before: frozenset[str]
     inflict: frozenset[str]
+    percent: frozenset[str]
     list_words: frozenset[str]
     list_joiners: frozenset[str]
     partitive: frozenset[str]
@@ -215,7 +217,10 @@ def actor_phrase_after(m: Mentions, text: str, pos: int, limit: int) -> list[Men
     if quoted or any(m.within(k, pos, actors[0].start) for k in ("event", "number")):
         return None  # 'وأضاف البيان "قامت المليشيا'، "يعلن مقتل 190 حوثيا": not the verb's subject
     gap = bare(raw)
-    if gap and gap not in links().subject_gap and len(gap.split()) > 2:
+    named = (
+        actors[0].get("type") == "title" and len(gap.split()) <= _NAME_WORDS
+    )  # "أعلن أحمد فقي وزير الدفاع"
+    if gap and gap not in links().subject_gap and len(gap.split()) > 2 and not named:
         return None
     if any(w in links().complementisers for w in gap.split()):
         return None
