@@ -56,3 +56,28 @@ def test_dotted_dates_are_not_numbers(text: str) -> None:
     values = [m.get("value") for m in find(normalise(text).text)]
     assert 2020 not in values and 18 not in values
     assert parse_digits("2020.10.18") is None
+
+
+# Number phrases are found from their first token (digits, or a whole number word found by one
+# automaton pass) without tokenising the whole text: words and digits glued to punctuation or to
+# each other, a number word inside a longer word, and ranges whose بين stands a few marks away.
+SPANS = [
+    ("قتل (خمسة) جنود، وأسر «ثلاثة» آخرين", [("خمسه", 5), ("ثلاثه", 3)]),
+    ("سقط،عشرون قتيلا", [("عشرون", 20)]),
+    ("الخمسينات ليست عددا", []),
+    ("عددهم12جنديا", [("12", 12)]),
+    ("نحو 1,250,000 نازح و3.5 مليون", [("1,250,000", 1250000), ("3.5 مليون", 3500000)]),
+    ("وقتل 54 ألف و 450 آخرون", [("54 الف و 450", 54450)]),
+    ("بين، 20 و30 قتيلا", [("بين، 20 و30", 20)]),
+    ("ما بين 7 - 9 جرحى", [("بين 7 - 9", 7)]),
+    ("ثم 7 - 9 جرحى", [("7 - 9", 7)]),
+    ("ثم 9 و7 جرحى", [("9", 9), ("7", 7)]),
+    ("وثلاثمائة", [("ثلاثمايه", 300)]),
+    ("-5", [("5", 5)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPANS, ids=[s[0] for s in SPANS])
+def test_spans_and_values(text: str, expected: list[tuple[str, int]]) -> None:
+    norm = normalise(text).text
+    assert [(norm[m.start:m.end], m.get("value")) for m in find(norm)] == expected

@@ -8,9 +8,11 @@ Here a number is only read: "2.900" and "2,900" are 2900, "1.5 مليون" is 1,
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
+import ahocorasick
 import regex
 
 from marsad.lexicon.load import load_table
@@ -20,6 +22,12 @@ from marsad.normalise import normalise_form
 _TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}]+|[-–]")
 _THOUSANDS = regex.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 _DECIMAL = regex.compile(r"\d+(?:[.,]\d+)?")
+# Where a digit token of `_TOKEN` starts: a digit that neither follows a digit nor continues
+# "2,900" after its separator.
+_DIGIT_START = regex.compile(r"(?<!\d)(?<!\d[.,])\d")
+_LETTER = regex.compile(r"[\p{L}\p{M}]")
+# The token that ends last before a position, read right to left (only its letters matter).
+_PREVIOUS = regex.compile(r"[\p{L}\p{M}]+|[\d\-–]", regex.REVERSE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,20 +44,26 @@ class _Words:
     between: frozenset[str]
     joiners: frozenset[str]
     starters: frozenset[str] = frozenset()  # every token that may begin a number phrase
+    automaton: Any = None  # the starters, to find them in a text in one pass
+    classes: dict[str, tuple[str, int]] = field(default_factory=dict)  # see `value_of`
 
     def value_of(self, word: str) -> tuple[str, int] | None:
         """The class and value of one number word, or None."""
-        for table, cls in (
-            (self.units, "unit"),
-            (self.tens, "ten"),
-            (self.hundreds, "hundred"),
-            (self.multipliers, "mult"),
-        ):
-            if word in table:
-                return cls, table[word]
-        if word in self.teen:
-            return "teen", 10
-        return None
+        return self.classes.get(word)
+
+
+def _classes(table: _Words) -> dict[str, tuple[str, int]]:
+    """Every number word with its class and value; a word in two tables keeps the first class of
+    units, tens, hundreds, multipliers, teen."""
+    out: dict[str, tuple[str, int]] = {word: ("teen", 10) for word in table.teen}
+    for words_of, cls in (
+        (table.multipliers, "mult"),
+        (table.hundreds, "hundred"),
+        (table.tens, "ten"),
+        (table.units, "unit"),
+    ):
+        out.update((word, (cls, value)) for word, value in words_of.items())
+    return out
 
 
 def _flip(table: dict[int, list[str]]) -> dict[str, int]:
@@ -72,7 +86,12 @@ def words(lang: str = "ar") -> _Words:
         joiners=norm(raw["range_joiners"]),
     )
     bare = [*table.units, *table.teen, *table.tens, *table.hundreds, *table.multipliers]
-    return replace(table, starters=frozenset(p + w for p in ("", *table.prefixes) for w in bare))
+    starters = frozenset(p + w for p in ("", *table.prefixes) for w in bare)
+    automaton = ahocorasick.Automaton()
+    for word in starters:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return replace(table, starters=starters, automaton=automaton, classes=_classes(table))
 
 
 def parse_digits(token: str) -> float | None:
@@ -86,11 +105,15 @@ def parse_digits(token: str) -> float | None:
 
 def _strip(word: str, table: _Words) -> tuple[str, str]:
     """Split a clitic prefix off a number word: (bare word, prefix)."""
+    if word not in table.starters and not word[-1:].isdigit():
+        return word, ""  # neither a number word (with or without a prefix) nor digits
     if table.value_of(word) or word[:1].isdigit():
         return word, ""
     for prefix in table.prefixes:
+        if not word.startswith(prefix):
+            continue
         rest = word[len(prefix) :]
-        if word.startswith(prefix) and rest and (table.value_of(rest) or rest[0].isdigit()):
+        if rest and (table.value_of(rest) or rest[0].isdigit()):
             return rest, prefix
     return word, ""
 
@@ -137,16 +160,39 @@ class _Acc:
         return round(self.total + self.group)
 
 
-def _read_phrase(tokens: list[regex.Match], i: int, table: _Words) -> tuple[int, int, int] | None:
-    """Read the number phrase starting at token i: (value, start offset, index after it)."""
+class _Tokens:
+    """The `_TOKEN` tokens of a text from a token start on, read only as far as a phrase needs.
+
+    No token spans a space, so tokenising from any token start gives the same tokens as
+    tokenising the whole text.
+    """
+
+    def __init__(self, text: str, pos: int) -> None:
+        self._rest = _TOKEN.finditer(text, pos)
+        self._read: list[regex.Match] = []
+
+    def get(self, k: int) -> regex.Match | None:
+        while len(self._read) <= k:
+            token = next(self._rest, None)
+            if token is None:
+                return None
+            self._read.append(token)
+        return self._read[k]
+
+
+def _read_phrase(tokens: _Tokens, table: _Words) -> tuple[int, int, int] | None:
+    """Read the number phrase starting at the first token: (value, start offset, end offset)."""
     acc = _Acc()
     start = None
-    j = i
-    while j < len(tokens):
-        raw = tokens[j].group()
-        if raw == "و" and acc.last == "mult" and j + 1 < len(tokens) and tokens[j + 1].group()[:1].isdigit():
-            j += 1  # "54 ألف و 450": a detached و before digits
-            raw = "و" + tokens[j].group()
+    j = 0
+    while (token := tokens.get(j)) is not None:
+        raw = token.group()
+        if raw == "و" and acc.last == "mult":
+            following = tokens.get(j + 1)
+            if following is not None and following.group()[:1].isdigit():
+                j += 1  # "54 ألف و 450": a detached و before digits
+                token = following
+                raw = "و" + following.group()
         word, prefix = _strip(raw, table)
         if word[:1].isdigit():
             value = parse_digits(word)
@@ -163,53 +209,87 @@ def _read_phrase(tokens: list[regex.Match], i: int, table: _Words) -> tuple[int,
         if not acc.add(cls, value):
             break
         if start is None:
-            start = tokens[j].start() + len(prefix)
+            start = token.start() + len(prefix)
         j += 1
     if start is None or acc.last == "":
         return None
-    return acc.value, start, j
+    last = tokens.get(j - 1)
+    assert last is not None
+    return acc.value, start, last.end()
+
+
+def _starts(text: str, table: _Words) -> list[int]:
+    """Offsets of the tokens that may begin a number: digit tokens and whole number words.
+
+    One automaton pass finds the number words (a word inside a longer word is skipped), one regex
+    the digit tokens: the text is not tokenised word by word.
+    """
+    size = len(text)
+    starts = [m.start() for m in _DIGIT_START.finditer(text)]
+    for last, length in table.automaton.iter(text):
+        start, end = last - length + 1, last + 1
+        whole = (start == 0 or not _LETTER.match(text, start - 1)) and (
+            end == size or not _LETTER.match(text, end)
+        )
+        if whole:
+            starts.append(start)
+    starts.sort()
+    return starts
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    value: int
+    start: int
+    end: int
+    token_start: int  # where its first token starts (before a clitic prefix)
+    token: str  # its first token
 
 
 def find(text: str, lang: str = "ar") -> list[Mention]:
     """All numbers in normalised text, with ranges merged (value = low, high = upper bound)."""
     table = words(lang)
-    tokens = list(_TOKEN.finditer(text))
-    found: list[tuple[int, int, int, int, int]] = []  # value, start, end, first token, next token
-    i = 0
-    starters = table.starters
-    while i < len(tokens):
-        word = tokens[i].group()
-        if not (word[0].isdigit() or word in starters or (word[0] in "وف" and word[1:2].isdigit())):
-            i += 1  # most words start no number: skip them without reading a phrase
-            continue
-        read = _read_phrase(tokens, i, table)
+    found: list[_Found] = []
+    done = 0
+    for pos in _starts(text, table):
+        if pos < done:
+            continue  # inside the phrase just read
+        tokens = _Tokens(text, pos)
+        read = _read_phrase(tokens, table)
         if read is None:
-            i += 1
             continue
-        value, start, nxt = read
-        found.append((value, start, tokens[nxt - 1].end(), i, nxt))
-        i = nxt
-    return _ranges(found, tokens, table, text)
+        value, start, end = read
+        first = tokens.get(0)
+        assert first is not None
+        found.append(_Found(value, start, end, pos, first.group()))
+        done = end
+    return _ranges(found, table, text)
 
 
-def _ranges(
-    found: list[tuple[int, int, int, int, int]], tokens: list[regex.Match], table: _Words, text: str
-) -> list[Mention]:
+def _token_before(text: str, pos: int) -> regex.Match | None:
+    """The token that ends last before the token starting at `pos`, or None at the start."""
+    return _PREVIOUS.search(text, 0, pos)
+
+
+def _ranges(found: list[_Found], table: _Words, text: str) -> list[Mention]:
     out: list[Mention] = []
     k = 0
     while k < len(found):
-        value, start, end, first, nxt = found[k]
+        this = found[k]
+        value, start, end = this.value, this.start, this.end
         if k + 1 < len(found):
-            v2, _, end2, first2, _ = found[k + 1]
-            between = text[end : tokens[first2].start()].strip()
-            opened = first > 0 and tokens[first - 1].group() in table.between
+            nxt = found[k + 1]
+            between = text[end : nxt.token_start].strip()
+            before = _token_before(text, this.token_start)
+            opened = before is not None and before.group() in table.between
             joined = between in table.joiners and (between != "و" or opened)
             # "و60" is one token: the joiner sits inside it
-            glued = between == "" and tokens[first2].group().startswith("و") and opened
-            if (joined or glued) and v2 > value:
+            glued = between == "" and nxt.token.startswith("و") and opened
+            if (joined or glued) and nxt.value > value:
                 if opened:
-                    start = tokens[first - 1].start()
-                out.append(Mention("number", start, end2, "range", {"value": value, "high": v2}))
+                    assert before is not None
+                    start = before.start()
+                out.append(Mention("number", start, nxt.end, "range", {"value": value, "high": nxt.value}))
                 k += 2
                 continue
         out.append(Mention("number", start, end, "number", {"value": value}))
