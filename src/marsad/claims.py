@@ -100,6 +100,7 @@ class Counted:
     number: Mention | None
     item_mention: Mention
     event: Mention | None = None  # a casualty noun carries its own kind ("36 قتيلا")
+    others: bool = False  # "و26 آخرين": more of the same people as the thing counted before
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +324,7 @@ def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | 
         number,
         prev.item_mention,
         prev.event,
+        others=True,
     )
 
 
@@ -409,15 +411,18 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
     frames = frames or _headline_subject(view, sentence, events)
     listed: tuple[Counted, Mention | None] | None = None  # the last counted thing and its event
     prior: Claim | None = None  # the claim of the list member before, for its sides
+    last: Claim | None = None  # the claim made just before
     for thing in _counted(view, sentence):
         if _not_a_count(view, thing):
             continue
         in_list = listed is not None and listed[1] is not None and _listed_after(view, listed[0], thing)
+        if thing.others:
+            prior = last  # "مقتل 7 عناصر من التنظيم وإصابة 11 آخرين": the same side
         if in_list:
             event = thing.event or listed[1]  # "تدمير 24 بطارية، ... و136 مدفعية": one verb, a list
         else:
             event = thing.event or _governing_event(thing, events, frames)
-            prior = None
+            prior = prior if thing.others else None
         listed = (thing, event)
         if event is not None and (_under_control(view, event) or _resumptive(view, event)):
             continue
@@ -439,7 +444,7 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
         ):
             continue  # "شن هجوما"، "تحت سيطرة الأرمن": a noun's grammar, not a count
         claim = _claim(view, sentence, frames, thing, event, kind, prior)
-        prior = claim
+        prior = last = claim
         yield claim
     yield from _control_claims(view, sentence, frames, events)
 
@@ -608,7 +613,10 @@ def _armed(actor: Mention) -> bool:
 
 
 def _side_code(view: _Doc, actor: Mention) -> str | None:
-    """The code of an actor phrase starting here (a bare "القوات" takes the demonym after it)."""
+    """The code of an actor phrase starting here (a bare "القوات" takes the demonym after it;
+    "التنظيم" the group named before)."""
+    if actor.key == "group.anaphor":
+        return sides.last_group(view.m, actor.start)
     phrase = sides.phrase_at(view.m, view.text, actor)
     return next((a.get("code") for a in phrase if a.get("code")), None) or (
         view.conflict.army if view.conflict else None

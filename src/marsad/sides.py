@@ -330,7 +330,7 @@ def _explicit_side(m: Mentions, text: str, end: int, limit: int) -> str | None:
         linking = links().side_links | links().others  # "4 دبابات أخرى تابعة للجيش الأرميني"
         if gap == "" or gap in links().side_links or all(w in linking for w in gap.split()):
             code = actor.get("code") or (
-                _last_group(m, actor.start) if actor.key == "group.anaphor" else None
+                last_group(m, actor.start) if actor.key == "group.anaphor" else None
             )
             if code and code not in ("MEDIA", "ANON"):
                 return code
@@ -352,7 +352,7 @@ def _enemy_after(m: Mentions, end: int) -> bool:
     return any(mk.get("role") == "enemy" for mk in m.within("marker", end, end + 12))
 
 
-def _last_group(m: Mentions, before: int) -> str | None:
+def last_group(m: Mentions, before: int) -> str | None:
     """The armed group named last before a position, for "التنظيم"، "الحركة"."""
     for actor in reversed(m.within("actor", max(0, before - _ANAPHOR_REACH), before)):
         if actor.get("type") == "group" and actor.get("code"):
@@ -379,7 +379,15 @@ def _subject_force(
     Returns its code, or True when a subject is there but has no code of its own ("قواتها").
     """
     before = m.within("actor", max(sentence.start, event.start - 40), event.start)
-    coordinated = event.start > 0 and text[event.start - 1] == "و"  # "..., ودمرت": an earlier subject
+    coordinated = event.start > 0 and text[event.start - 1] == "و"  # "..., وقتل": an earlier subject
+    after = m.within("actor", event.end, min(sentence.end, event.end + 3))
+    if coordinated and not after:
+        earlier = [
+            e
+            for e in m.within("event", sentence.start, event.start)
+            if e.get("voice") != "loss" and e.get("role") != "noun" and e.end < event.start
+        ]
+        return _subject_force(m, text, earlier[-1], sentence, conflict) if earlier else None
     if (
         before
         and not coordinated
@@ -389,7 +397,6 @@ def _subject_force(
         while start > 0 and before[start].start - before[start - 1].end <= 2:
             start -= 1
         return _code_in(before[start:], conflict)
-    after = m.within("actor", event.end, min(sentence.end, event.end + 3))
     if after:
         return _code_in(_group(m.within("actor", after[0].start, sentence.end), text, 0), conflict)
     return None
