@@ -8,7 +8,7 @@ text as given, through the normalisation map (see `marsad.normalise`).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -60,6 +60,9 @@ class Claimant:
     role: str
     text: str = ""
 
+    def to_json(self) -> dict[str, Any]:
+        return {"actor": self.actor, "role": self.role, "text": self.text}
+
 
 @dataclass(frozen=True, slots=True)
 class Count:
@@ -87,7 +90,11 @@ class Place:
     end: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        # field by field rather than `asdict`, which deep-copies every value: this runs per claim
+        return {name: value for name in _PLACE_FIELDS if (value := getattr(self, name)) is not None}
+
+
+_PLACE_FIELDS = tuple(f.name for f in fields(Place))
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +112,9 @@ class Evidence:
     start: int
     end: int
     text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +137,7 @@ class Claim:
     def to_json(self) -> dict[str, Any]:
         return {
             "doc": self.doc,
-            "claimant": asdict(self.claimant),
+            "claimant": self.claimant.to_json(),
             "kind": self.kind,
             "item": self.item,
             "count": self.count.to_json(),
@@ -137,5 +147,5 @@ class Claim:
             "date": self.date.to_json() if self.date else None,
             "cumulative": self.cumulative,
             "modality": self.modality,
-            "evidence": asdict(self.evidence),
+            "evidence": self.evidence.to_json(),
         }

@@ -14,6 +14,9 @@ from marsad.cli.base import app, err
 from marsad.ingest import ReadError, read_paths
 from marsad.pipeline import extract_document
 
+# What `json.dumps(obj, ensure_ascii=False)` does, without building an encoder for every claim.
+_to_json_line = json.JSONEncoder(ensure_ascii=False).encode
+
 
 def _published(value: str | None) -> date | None:
     if value is None:
@@ -45,7 +48,7 @@ def extract(
                 failed += 1
                 continue
             for claim in extract_document(item):
-                out.write(json.dumps(claim.to_json(), ensure_ascii=False) + "\n")
+                out.write(_to_json_line(claim.to_json()) + "\n")
     finally:
         if output:
             out.close()
