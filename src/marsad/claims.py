@@ -513,7 +513,7 @@ def _not_a_count(view: _Doc, thing: Counted) -> bool:
     percent = " ".join(after[:2]) in sides.links().percent or after[:1] and after[0] in sides.links().percent
     raw = view.text[thing.number.end : thing.number.end + 2].strip()[:1]
     spelled = not view.text[thing.start : thing.start + 1].isdigit()
-    hundredth = spelled and thing.value == 100 and before[-1:] == ["في"]  # the المائة of "70 في المائة"
+    hundredth = spelled and thing.value == 100 and "في" in before[-2:]  # the المائة of "70 في المائة"
     return bool(percent) or raw == "%" or hundredth or any(w in sides.links().not_count_before for w in tail)
 
 
@@ -666,7 +666,8 @@ def _came_under(view: _Doc, sentence: Segment, event: Mention, places: list[Ment
     if not any(w in sides.links().control_become for w in before):
         return []
     earlier = [p for p in places if p.end <= event.start and p.get("precision") != "country"]
-    return [earlier[-1]] if earlier else []
+    named = [p for p in earlier if not _located(view, sentence, p)]  # not "الواقعة في إقليم X"
+    return named[:1] or earlier[-1:]
 
 
 def _under_control(view: _Doc, event: Mention) -> bool:
@@ -699,6 +700,12 @@ def _objects(view: _Doc, event: Mention, places: list[Mention]) -> Iterator[Ment
         else:
             chained = False
         pos = place.end
+
+
+def _located(view: _Doc, sentence: Segment, place: Mention) -> bool:
+    """A place named as where another is ("مدينة شوشا الواقعة في إقليم كاراباخ")."""
+    before = bare_gap(view.text[max(sentence.start, place.start - 14) : place.start]).split()
+    return any(w in sides.links().control_breaks for w in before[-2:])
 
 
 def _speaks(view: _Doc, place: Mention) -> bool:

@@ -329,9 +329,7 @@ def _explicit_side(m: Mentions, text: str, end: int, limit: int) -> str | None:
         gap = bare(text[end : actor.start])
         linking = links().side_links | links().others  # "4 دبابات أخرى تابعة للجيش الأرميني"
         if gap == "" or gap in links().side_links or all(w in linking for w in gap.split()):
-            code = actor.get("code") or (
-                last_group(m, actor.start) if actor.key == "group.anaphor" else None
-            )
+            code = actor.get("code") or (last_group(m, actor.start) if actor.key == "group.anaphor" else None)
             if code and code not in ("MEDIA", "ANON"):
                 return code
             if actor.get("type") in ("institution", "title"):
@@ -445,6 +443,10 @@ def sides_of(
         if affected is None:
             affected = opponent(agent, conflict)
     else:
+        if affected is None and event is not None:
+            attacker = _attacker_before(m, text, sentence, event, conflict)  # "قصف طيران التحالف ... مما
+            affected = opponent(attacker, conflict) if attacker else None  # أسفر عن مقتل 17"
+            agent = attacker
         if affected is None:
             affected = opponent(own, conflict) if thing.item == "fighters" else own
         if affected is None:
@@ -497,6 +499,19 @@ def _active_plural(text: str, event: Mention, thing: Any) -> bool:
         word_end += 1
     verb = text[event.start : word_end]
     return verb.endswith(("وا", "نا")) and 0 <= thing.start - word_end <= 3
+
+
+def _attacker_before(
+    m: Mentions, text: str, sentence: Segment, event: Mention, conflict: Conflict | None
+) -> str | None:
+    """The named side that carried out an attack earlier in the sentence, whose losses follow."""
+    for attack in reversed(m.within("event", sentence.start, event.start)):
+        if attack.get("kind") != "attack" or attack.get("role") == "noun":
+            continue
+        subject = _subject_force(m, text, attack, sentence, conflict)
+        if isinstance(subject, str) and subject not in NON_PARTY:
+            return subject
+    return None
 
 
 def _inflicted_on(
