@@ -175,6 +175,8 @@ def _frames(
         if phrase is not None:
             previous = frames[-1].claimant if frames else speaker
             claimant = sides.claimant_of(phrase, view.m, view.norm.source_text, previous, view.conflict)
+        elif (topic := _pronoun_subject(view, verb)) is not None:
+            claimant = topic
         elif kind in ("according", "publish"):
             continue
         elif frames:
@@ -187,6 +189,23 @@ def _frames(
             continue
         frames.append(Frame(verb.start, verb.end, claimant, verb.get("modality", "asserted")))
     return frames
+
+
+def _outlet_sum(view: _Doc, sentence: Segment, frames: list[Frame], thing: Counted) -> bool:
+    """ "...؛ لترتفع بذلك الحصيلة الإجمالية إلى 400": the outlet adds up the parties' figures."""
+    start = max([sentence.start, *(f.end for f in frames if f.end <= thing.start)])
+    return any(w in sides.links().outlet_sums for w in bare_gap(view.text[start : thing.start]).split())
+
+
+def _pronoun_subject(view: _Doc, verb: Mention) -> Claimant | None:
+    """ "ولا توفر أذربيجان أي معلومات ... لكنها أعلنت": a pronoun on the conjunction before the
+    verb is the party named last before it."""
+    words = bare_gap(view.text[max(0, verb.start - 14) : verb.start]).split()
+    said = next((w for w in (" ".join(words[-2:]), *words[-1:]) if w in sides.links().pronoun_subjects), None)
+    code = sides.last_party(view.m, verb.start) if said else None
+    if code is None:
+        return None
+    return Claimant(code, "GOV", view.norm.source_text(verb.start - len(said) - 1, verb.start).strip())
 
 
 def _claimant_for(position: int, frames: list[Frame], headline: bool) -> tuple[Claimant, str]:
@@ -538,6 +557,8 @@ def _claim(
     before it ("مروحيتين أذربيجانيتين وثلاث طائرات مسيرة")."""
     anchor = event.start if event is not None else thing.start
     claimant, modality = _claimant_for(min(anchor, thing.start), frames, sentence.headline)
+    if _outlet_sum(view, sentence, frames, thing):
+        claimant, modality = Claimant("OUTLET", "OUTLET", ""), "asserted"
     verb = _verb_before(view, thing, event)
     affected, agent = sides.sides_of(view.m, view.text, sentence, thing, verb, kind, claimant, view.conflict)
     if prior is not None and sides.named_side(view.m, view.text, sentence, thing, verb) is None:

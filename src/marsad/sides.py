@@ -86,6 +86,8 @@ class _Links:
     not_count_before: frozenset[str]
     inflict: frozenset[str]
     percent: frozenset[str]
+    pronoun_subjects: frozenset[str]
+    outlet_sums: frozenset[str]
     list_words: frozenset[str]
     list_joiners: frozenset[str]
     partitive: frozenset[str]
@@ -251,6 +253,11 @@ def phrase_at(m: Mentions, text: str, actor: Mention) -> list[Mention]:
 
 def actor_phrase_start(phrase: list[Mention]) -> int:
     return phrase[0].start
+
+
+def last_party(m: Mentions, before: int) -> str | None:
+    """The party named last before a position."""
+    return _fallback_code(m, before)
 
 
 def _fallback_code(m: Mentions, before: int) -> str | None:
