@@ -10,6 +10,7 @@ A cache that cannot be read or written is ignored; the objects are then built in
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -17,7 +18,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -57,13 +58,32 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
         return build()
     try:
         path = cache_dir() / _key(name, sources)
-        with path.open("rb") as fh:
-            return pickle.load(fh)
+        return _load(path)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
         pass
     obj = build()
     _store(path, obj)
     return obj
+
+
+def _load(path: Path) -> Any:
+    """Unpickle with the cyclic garbage collector paused, then hide the result from it.
+
+    A gazetteer is some 100,000 objects: created with the collector on, they trigger collections
+    that walk them all again and again, which costs three times the unpickling itself. They live
+    as long as the process, so they are then moved to the collector's permanent generation
+    (`gc.freeze`, with whatever else lives at that moment): no later collection walks them again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with path.open("rb") as fh:
+            obj = pickle.load(fh)
+        gc.freeze()
+        return obj
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _store(path: Path, obj: object) -> None:

@@ -27,13 +27,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 import regex
 import yaml
 
-from marsad.cache import Compact, cached
+from marsad.cache import cached
 from marsad.lexicon.load import load_table
 from marsad.model import Mention
 from marsad.normalise import normalise_form
@@ -53,9 +53,12 @@ _CUE_MARKS = {"~": "foreign", "!": "always"}
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(frozen=True, slots=True)
-class Place(Compact):
-    """One gazetteer entry."""
+class Place(NamedTuple):
+    """One gazetteer entry.
+
+    A named tuple, and pickled as `tuple.__new__(Place, values)`: the cached gazetteer holds ten
+    thousand of them, which then load without a Python-level constructor call each.
+    """
 
     id: str
     name: str | None
@@ -81,13 +84,20 @@ class Place(Compact):
         out.update(over)
         return out
 
+    def __reduce__(self) -> tuple[Any, tuple]:
+        return tuple.__new__, (Place, tuple(self))
 
-@dataclass(frozen=True, slots=True)
-class _Key(Compact):
+
+class _Key(NamedTuple):
+    """One gazetteer form's reading (pickled like `Place`, for the same reason)."""
+
     place: Place
     article: bool  # the form began with ال, which the automaton key leaves out
     cue: str | None  # the form's own cue rule, else the entry's
     no_article_prefix: bool  # "ال" + this form is a common word: do not match it after ال
+
+    def __reduce__(self) -> tuple[Any, tuple]:
+        return tuple.__new__, (_Key, tuple(self))
 
 
 def data_dir() -> Path:
