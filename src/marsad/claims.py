@@ -117,13 +117,35 @@ class _Doc:
     """Read-only view of one document for the rules below."""
 
     def __init__(self, doc: Document, norm: Normalised, mentions: Mentions) -> None:
-        self.doc, self.norm, self.text, self.m = doc, norm, norm.text, mentions
+        self.doc, self.norm, self.text, self.m = doc, norm, norm.text, _unshadowed(mentions)
         self.conflict = sides.conflict_of(mentions.of("actor"), norm.text)
         ends = [d.get("end") for d in mentions.of("date") if d.get("end")]
         self.latest = date.fromisoformat(max(ends)) if ends else None
 
     def gap(self, start: int, end: int) -> str:
         return self.text[start:end].strip() if end > start else ""
+
+
+def _unshadowed(m: Mentions) -> Mentions:
+    """Mentions without the words inside a longer name of another kind: the تحرير of "هيئة تحرير
+    الشام" is no taking, the تدمر of "أذربيجان تدمر أرتالا" no place when it is the verb."""
+    actors = [(a.start, a.end) for a in m.of("actor") if a.end - a.start > 0]
+    events = [(e.start, e.end) for e in m.of("event")]
+    groups = dict(m.by_kind)
+    groups["event"] = [e for e in m.of("event") if not _inside(e, actors, strict=True)]
+    groups["verb"] = [v for v in m.of("verb") if not _inside(v, actors, strict=True)]
+    groups["place"] = [p for p in m.of("place") if not _inside(p, events, strict=False)]
+    return Mentions.build(groups, m.report_date)
+
+
+def _inside(mention: Mention, spans: list[tuple[int, int]], *, strict: bool) -> bool:
+    """Whether `mention` lies within one of `spans` (strictly shorter than it, when `strict`)."""
+    for start, end in spans:
+        if start > mention.start:
+            break
+        if mention.end <= end and (not strict or end - start > mention.end - mention.start):
+            return True
+    return False
 
 
 def extract_claims(
@@ -399,7 +421,7 @@ def _object_of_event(view: _Doc, item: Mention, sentence: Segment) -> bool:
     if _word_prefix(view.text, item.start) in ("ب", "ل", "وب", "ول"):
         return False
     for event in view.m.within("event", max(sentence.start, item.start - _OBJECT_REACH), item.start):
-        if event.get("role") == "noun" or event.end > item.start:
+        if (event.get("role") == "noun" and not event.get("masdar")) or event.end > item.start:
             continue
         gap = view.text[event.end : item.start]
         if len(gap) <= 4:

@@ -42,6 +42,9 @@ _SIDE_GAP = 28
 _PARTITIVE_REACH = 60
 _INFLICT_REACH = 50
 _NAME_WORDS = 4  # an unknown person's name before their title
+_MEMBER_REACH = 40
+_MEMBER_WORDS = 4
+PEOPLE_ITEMS = frozenset({"soldiers", "fighters", "people"})
 # Homes and public buildings a party reports destroyed are its own people's (claims.md: civilians
 # belong to the state where they live), unless the text names another side.
 PROPERTY_ITEMS = frozenset({"houses", "buildings", "infrastructure"})
@@ -88,6 +91,9 @@ class _Links:
     percent: frozenset[str]
     pronoun_subjects: frozenset[str]
     outlet_sums: frozenset[str]
+    group_words: frozenset[str]
+    member_of: frozenset[str]
+    affiliated: frozenset[str]
     list_words: frozenset[str]
     list_joiners: frozenset[str]
     partitive: frozenset[str]
@@ -300,6 +306,22 @@ def claimant_of(
 # --- sides of a counted thing ------------------------------------------------------------------
 
 
+def _member_of(m: Mentions, text: str, thing: Any, sentence: Segment) -> str | None:
+    """ "مقتل مسؤول هيئة الحرب في تنظيم داعش"، "قيادي بارز في حركة الشباب": a person of a group
+    named a few words after them."""
+    end = _past_models(m, text, thing)
+    for actor in m.within("actor", end, min(sentence.end, end + _MEMBER_REACH)):
+        words = [w for w in bare(text[end : actor.start]).split() if w not in links().group_words]
+        if any(w in links().affiliated for w in words):
+            return None  # "عناصر حركة الشباب المرتبطة بتنظيم القاعدة": the ally, not their group
+        code = actor.get("code")
+        linked = (words and words[-1] in links().member_of) or _prefix_of(text, actor.start) in ("ب", "ل")
+        if linked and len(words) <= _MEMBER_WORDS and code and code not in NON_PARTY:
+            return code
+        return None
+    return None
+
+
 def _made_in(text: str, actor: Mention) -> bool:
     """ "روسية الصنع": a demonym that says where a weapon was made, not whose it is."""
     after = text[actor.end : actor.end + 10].split()
@@ -472,6 +494,7 @@ def named_side(m: Mentions, text: str, sentence: Segment, thing: Any, event: Men
     return (
         _inner_side(m, text, thing.item_mention)
         or _explicit_side(m, text, _past_models(m, text, thing), sentence.end)
+        or (_member_of(m, text, thing, sentence) if thing.item in PEOPLE_ITEMS else None)
         or _partitive_side(m, text, sentence, thing, event)
     )
 
