@@ -135,6 +135,9 @@ def _unshadowed(m: Mentions) -> Mentions:
     groups["event"] = [e for e in m.of("event") if not _inside(e, actors, strict=True)]
     groups["verb"] = [v for v in m.of("verb") if not _inside(v, actors, strict=True)]
     groups["place"] = [p for p in m.of("place") if not _inside(p, events, strict=False)]
+    groups["item"] = [  # the "مسلح" of "القوات المسلحة" is no gunman counted
+        i for i in m.of("item") if not (i.get("count") and _inside(i, actors, strict=True))
+    ]
     return Mentions.build(groups, m.report_date)
 
 
