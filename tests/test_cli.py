@@ -52,3 +52,17 @@ def test_bad_published_date_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     result = runner.invoke(app, ["extract", str(tmp_path), "--published", "20/10/2020"])
     assert result.exit_code == 2
+
+
+def test_published_dates_plain_text_claims(tmp_path: Path) -> None:
+    """--published is the report date of a .txt; a weekday in the text is resolved against it."""
+    text = ARTICLE + "وأعلنت الوزارة الاثنين مقتل 3 جنود أذربيجانيين.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path), "--published", "2020-10-20"])
+    assert result.exit_code == 0, result.output
+    dates = {
+        (r["count"]["value"], r["date"]["start"], r["date"]["basis"])
+        for r in map(json.loads, result.stdout.splitlines())
+    }
+    assert (12, "2020-10-20", "report") in dates
+    assert (3, "2020-10-19", "event") in dates
