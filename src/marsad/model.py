@@ -36,7 +36,7 @@ class Segment:
     headline: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Mention:
     """A recognised thing in the normalised text: a lexicon hit, a number, a place or a date.
 
@@ -50,8 +50,22 @@ class Mention:
     key: str
     attrs: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
+    def __init__(
+        self, kind: str, start: int, end: int, key: str, attrs: dict[str, Any] | None = None
+    ) -> None:
+        # A hundred mentions per article: the slots are set through their descriptors, which is
+        # faster than the `object.__setattr__` calls of a generated frozen __init__.
+        _MENTION_SLOTS[0](self, kind)
+        _MENTION_SLOTS[1](self, start)
+        _MENTION_SLOTS[2](self, end)
+        _MENTION_SLOTS[3](self, key)
+        _MENTION_SLOTS[4](self, {} if attrs is None else attrs)
+
     def get(self, name: str, default: Any = None) -> Any:
         return self.attrs.get(name, default)
+
+
+_MENTION_SLOTS = tuple(getattr(Mention, f.name).__set__ for f in fields(Mention))
 
 
 @dataclass(frozen=True, slots=True)

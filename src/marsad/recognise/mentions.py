@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from marsad.lexicon.compile import matcher
@@ -17,6 +17,9 @@ from marsad.recognise import dates, numbers, places
 LEXICON_KINDS = ("actor", "verb", "event", "item", "marker")
 
 
+_NONE: tuple[list[Mention], list[int]] = ([], [])
+
+
 @dataclass(frozen=True, slots=True)
 class Mentions:
     """Mentions of one document by kind, each list sorted by start offset."""
@@ -24,20 +27,22 @@ class Mentions:
     by_kind: dict[str, list[Mention]]
     starts: dict[str, list[int]]
     report_date: date | None
+    # (mentions, their starts) by kind: `within` runs some 200 times per document, one lookup each
+    index: dict[str, tuple[list[Mention], list[int]]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def build(cls, groups: dict[str, list[Mention]], report_date: date | None) -> Mentions:
         ordered = {k: sorted(v, key=lambda m: (m.start, -m.end)) for k, v in groups.items()}
-        return cls(ordered, {k: [m.start for m in v] for k, v in ordered.items()}, report_date)
+        starts = {k: [m.start for m in v] for k, v in ordered.items()}
+        return cls(ordered, starts, report_date, {k: (v, starts[k]) for k, v in ordered.items()})
 
     def of(self, kind: str) -> list[Mention]:
         return self.by_kind.get(kind, [])
 
     def within(self, kind: str, start: int, end: int) -> list[Mention]:
         """Mentions of `kind` that start in `[start, end)`."""
-        items, starts = self.of(kind), self.starts.get(kind, [])
-        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
-        return items[lo:hi]
+        items, starts = self.index.get(kind, _NONE)
+        return items[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 def _countries(actors: Iterable[Mention]) -> list[str]:
