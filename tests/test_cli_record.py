@@ -201,6 +201,26 @@ def test_seeds_and_dev_twice_give_the_same_counts(shared: Path, tmp_path: Path) 
     assert len({groups[n] for n in groups if n[:3] in {"002", "003", "004"}}) == 3
 
 
+def test_seeds_report_sets_the_parties_side_by_side(shared: Path, tmp_path: Path) -> None:
+    """Issue 4's lines, from the extractor itself (not gold claims standing in for it)."""
+    db = str(tmp_path / "seeds.db")
+    _ok(["ingest", str(shared / "corpus" / "seeds" / "docs"), "--db", db])
+    report = _jsonl(_ok(["report", "--db", db, "--format", "json"]))
+
+    def figures(kind: str, item: str, affected: str) -> list[dict[str, int]]:
+        return [
+            {f["actor"]: f["value"] for f in q["figures"]}
+            for q in report
+            if (q["kind"], q["item"], q["affected"]) == (kind, item, affected)
+        ]
+
+    assert {"ARM": 710} in figures("killed", "soldiers", "ARM")
+    assert {"AZE": 12, "NKR": 200} in figures("killed", "soldiers", "AZE")
+    assert {"AZE": 60, "MEDIA": 60} in figures("killed", "civilians", "AZE")
+    tanks = figures("destroyed", "tanks", "ARM") + figures("destroyed", "tanks", "AZE")
+    assert {"AZE": 241} in tanks and {"AZE": 1} in tanks
+
+
 @pytest.mark.skipif(not os.environ.get("MARSAD_TEST_PG"), reason="MARSAD_TEST_PG is not set")
 def test_help_of_record_commands_mentions_postgresql() -> None:
     assert "postgresql://" in runner.invoke(app, ["ingest", "--help"]).output

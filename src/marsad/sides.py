@@ -638,7 +638,12 @@ def qualifier(m: Mentions, text: str, thing: Any) -> str:
 
 
 def is_cumulative(m: Mentions, sentence: Segment, anchor: int) -> bool:
-    return any(mk.get("role") == "cumulative" for mk in m.within("marker", sentence.start, sentence.end))
+    """A running total: a toll word in the sentence, or "in the fighting" with no date of its own."""
+    dated = bool(m.within("date", sentence.start, sentence.end))
+    return any(
+        mk.get("role") == "cumulative" and not (mk.get("value") == "undated" and dated)
+        for mk in m.within("marker", sentence.start, sentence.end)
+    )
 
 
 def negated(m: Mentions, text: str, event: Mention, sentence: Segment) -> bool:
