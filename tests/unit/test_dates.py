@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -181,3 +182,40 @@ def test_grammar_is_built_once() -> None:
 
 # --- speed ------------------------------------------------------------------------------------------
 
+
+
+# The trigger words are found by one automaton pass; `_trigger_positions_by_words` (whitespace
+# split, punctuation stripped, str.find) is the plain statement of what must be found, and the
+# two must agree: punctuation around a word, letters glued to a number, a trigger inside a longer
+# word, a symbol that is not punctuation beside it, repeats, clitics, dates at the text's edges.
+TRIGGER_TEXTS = [
+    "أعلنت الوزارة، الثلاثاء، تدمير دبابة",
+    "(الأحد) قصف «يوم الجمعة» و-السبت",
+    "الأحد16 تشرين الأول/أكتوبر 2020",
+    "والثلاثاء والأربعاء.الخميس؟ الجمعة",
+    "x/الاثنين •الثلاثاء الأربعاء• %الخميس",
+    "الجمعةالجمعة الجمعة الجمعة",
+    "منذ3 أيام، وأمس، واليوم، وغدا",
+    "في مطلع أيلول2014 وحتى أواخر شباط",
+    "السبت",
+    "12 أبريل",
+    "كان ذلك منذ عامين قبل العام الماضي",
+    "يناير يناير، فبراير…مارس",
+    "الثامن من تشرين الثاني",
+    "الأسبوعين الماضيين والـ24 ساعة الماضية",
+]
+
+
+def _trigger_texts() -> list[str]:
+    sample = ROOT / "src" / "marsad" / "data" / "sample" / "articles.jsonl"
+    lines = sample.read_text(encoding="utf-8").splitlines()
+    articles = [json.loads(line)["text"] for line in lines if line.strip()]
+    return [normalise(t).text for t in [*TRIGGER_TEXTS, *(c["text"] for c in CASES), *articles]]
+
+
+def test_trigger_positions_match_the_word_by_word_statement() -> None:
+    g = dates.grammar()
+    assert g.finder is not None
+    for text in _trigger_texts():
+        expected = dates._trigger_positions_by_words(text, g.triggers)
+        assert dates._trigger_positions(text, g.finder) == expected, text

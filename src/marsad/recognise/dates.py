@@ -48,6 +48,8 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+import ahocorasick
+
 from marsad.lexicon.load import LexiconError, load_table
 from marsad.model import Mention
 from marsad.normalise import normalise, normalise_form
@@ -217,6 +219,7 @@ def _w(forms: Any) -> str:
 class _Grammar:
     main: Any  # compiled pattern, tried at trigger positions
     triggers: frozenset[str]  # words that may open an expression, with and without a clitic
+    finder: Any  # an Aho-Corasick automaton of the triggers, None if one is not letters only
     since_left: Any  # منذ before a date, searched in the left context
     since_left_open: Any  # منذ and a few words before a year ("منذ انتهاء الحرب عام 1994")
     lead_left: Any  # a range lead word just before a date
@@ -324,7 +327,13 @@ def grammar(lang: str = "ar") -> _Grammar:
     lead_left = re.compile(rf"(?<![^\W\d_])[{clitics}]?(?P<lead>{_w(lx.range_leads)})\s+$")
     joiner = re.compile(rf"{day_join}|{wd_join}")
     triggers |= {c + t for c in clitics for t in triggers}
-    return _Grammar(main, frozenset(triggers), since_left, since_left_open, lead_left, joiner)
+    finder = None
+    if all(t.isalpha() for t in triggers):
+        finder = ahocorasick.Automaton()
+        for word in triggers:
+            finder.add_word(word, word)
+        finder.make_automaton()
+    return _Grammar(main, frozenset(triggers), finder, since_left, since_left_open, lead_left, joiner)
 
 
 # --------------------------------------------------------------------------------------------
@@ -610,7 +619,11 @@ def _scan(text: str, ref: date | None, lang: str = "ar") -> list[_Hit]:
     lx, g = lexicon(lang), grammar(lang)
     hits: list[_Hit] = []
     done = 0
-    for pos in _trigger_positions(text, g.triggers):
+    if g.finder is not None:
+        positions = _trigger_positions(text, g.finder)
+    else:
+        positions = _trigger_positions_by_words(text, g.triggers)
+    for pos in positions:
         if pos < done:
             continue
         m = g.main.match(text, pos)
@@ -625,12 +638,36 @@ def _scan(text: str, ref: date | None, lang: str = "ar") -> list[_Hit]:
     return _merge(text, hits, g, ref, frozenset((*lx.relative_attrs, "weekday")))
 
 
-def _trigger_positions(text: str, triggers: frozenset[str]) -> list[int]:
+def _trigger_positions(text: str, finder: Any) -> list[int]:
     """Where an expression may start: each digit run, and each whole word that is a trigger.
 
-    Whitespace splitting and a set intersection tell which trigger words occur at all (cheaper than
-    any regex pass over the text); only those are then located with `str.find`.
+    A trigger counts when it is one of the text's words: a whitespace-separated token once the
+    punctuation around it is stripped ("الثلاثاء،"), or the letters written against a number
+    ("الأحد16"). Then each of its occurrences that no letter touches is a start, found left to
+    right without overlap. One automaton pass finds every occurrence of every trigger.
     """
+    positions = [m.start() for m in _DIGITS.finditer(text)]
+    found: dict[str, list[int]] = {}
+    for last, word in finder.iter(text):
+        found.setdefault(word, []).append(last - len(word) + 1)
+    size = len(text)
+    for word, starts in found.items():
+        if not any(_is_word(text, i, i + len(word)) for i in starts):
+            continue
+        scan = 0
+        for i in starts:
+            if i < scan:
+                continue  # overlaps the occurrence before
+            j = scan = i + len(word)
+            if (i == 0 or not text[i - 1].isalnum()) and (j == size or not text[j].isalpha()):
+                positions.append(i)
+    positions.sort()
+    return positions
+
+
+def _trigger_positions_by_words(text: str, triggers: frozenset[str]) -> list[int]:
+    """`_trigger_positions` for triggers that are not all letters: the text's words are listed
+    (whitespace split, punctuation stripped) and the triggers among them located with `str.find`."""
     words = {w.strip(_PUNCT) for w in set(text.split())}
     positions = []
     for m in _DIGITS.finditer(text):
@@ -651,6 +688,25 @@ def _trigger_positions(text: str, triggers: frozenset[str]) -> list[int]:
             i = text.find(word, j)
     positions.sort()
     return positions
+
+
+_STRIPPED = frozenset(_PUNCT) - frozenset(" \t\r\n")
+
+
+def _is_word(text: str, i: int, j: int) -> bool:
+    """Whether the letters `text[i:j]` are a whitespace token with only punctuation around them,
+    or the whole run of letters written right before a number."""
+    if j < len(text) and _DIGITS.match(text, j) and (i == 0 or not text[i - 1].isalpha()):
+        return True
+    k = i
+    while k > 0 and text[k - 1] in _STRIPPED:
+        k -= 1
+    if k > 0 and not text[k - 1].isspace():
+        return False
+    k = j
+    while k < len(text) and text[k] in _STRIPPED:
+        k += 1
+    return k == len(text) or text[k].isspace()
 
 
 def _with_article(text: str, pos: int, article: tuple[str, ...]) -> int:
