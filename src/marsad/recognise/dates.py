@@ -652,15 +652,16 @@ def _trigger_positions(text: str, finder: Any) -> list[int]:
         found.setdefault(word, []).append(last - len(word) + 1)
     size = len(text)
     for word, starts in found.items():
-        if not any(_is_word(text, i, i + len(word)) for i in starts):
-            continue
+        free = []
         scan = 0
         for i in starts:
             if i < scan:
                 continue  # overlaps the occurrence before
             j = scan = i + len(word)
             if (i == 0 or not text[i - 1].isalnum()) and (j == size or not text[j].isalpha()):
-                positions.append(i)
+                free.append(i)
+        if free and (_any_word(text, free, len(word)) or _any_word(text, starts, len(word))):
+            positions.extend(free)
     positions.sort()
     return positions
 
@@ -691,6 +692,10 @@ def _trigger_positions_by_words(text: str, triggers: frozenset[str]) -> list[int
 
 
 _STRIPPED = frozenset(_PUNCT) - frozenset(" \t\r\n")
+
+
+def _any_word(text: str, starts: list[int], length: int) -> bool:
+    return any(_is_word(text, i, i + length) for i in starts)
 
 
 def _is_word(text: str, i: int, j: int) -> bool:
