@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 
-from marsad.cache import cached
+from marsad.cache import cached, compiled_pattern
 
 
 @pytest.fixture
@@ -65,3 +66,34 @@ def test_an_unwritable_cache_still_builds(tmp_path: Path, monkeypatch: pytest.Mo
     calls: list[int] = []
     assert cached("t", [source], _counting_builder(calls)) == {"built": 1}
     assert cached("t", [source], _counting_builder(calls)) == {"built": 2}
+
+
+_PATTERN = r"(?P<day>\d{1,2})\s+(?P<month>يناير|فبراير|مارس)(?:\s+(?P<year>(?:19|20)\d\d))?(?![^\W\d_])"
+_TEXTS = ["وقع ذلك في 12 فبراير 2020 صباحا", "في 3 مارس", "12 فبرايرات", "لا تاريخ هنا"]
+
+
+def _matches(pattern: re.Pattern[str]) -> list[tuple[int, int, dict[str, str | None]] | None]:
+    out = []
+    for text in _TEXTS:
+        m = pattern.search(text)
+        out.append((m.start(), m.end(), m.groupdict()) if m else None)
+    return out
+
+
+def test_a_cached_pattern_matches_like_a_compiled_one(cache_home: Path) -> None:
+    expected = re.compile(_PATTERN)
+    first = compiled_pattern("t", _PATTERN)
+    assert len(list(cache_home.glob("regex-t-*.pickle"))) == 1
+    second = compiled_pattern("t", _PATTERN)  # from the cache
+    for pattern in (first, second):
+        assert pattern.pattern == _PATTERN
+        assert pattern.groupindex == expected.groupindex
+        assert _matches(pattern) == _matches(expected)
+
+
+def test_a_corrupt_pattern_entry_compiles_again(cache_home: Path) -> None:
+    compiled_pattern("t", _PATTERN)
+    for entry in cache_home.glob("regex-t-*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert _matches(compiled_pattern("t", _PATTERN)) == _matches(re.compile(_PATTERN))
+    assert not list(cache_home.glob("*.tmp"))

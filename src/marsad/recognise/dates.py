@@ -50,6 +50,7 @@ from typing import Any
 
 import ahocorasick
 
+from marsad.cache import compiled_pattern
 from marsad.lexicon.load import LexiconError, load_table
 from marsad.model import Mention
 from marsad.normalise import normalise, normalise_form
@@ -205,8 +206,12 @@ def lexicon(lang: str = "ar") -> _Lex:
 
 
 def _alt(forms: Any) -> str:
-    """A regex alternation of literal forms, longest first, spaces matching any whitespace run."""
-    ordered = sorted(set(forms), key=len, reverse=True)
+    """A regex alternation of literal forms, longest first, spaces matching any whitespace run.
+
+    Forms of one length are in alphabetical order (no two can match at the same place), so that
+    the grammar's text is the same in every process and its compiled program can be cached.
+    """
+    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
     return "(?:" + "|".join(re.escape(f).replace("\\ ", r"\s+") for f in ordered) + ")"
 
 
@@ -311,7 +316,7 @@ def grammar(lang: str = "ar") -> _Grammar:
         "YR": rf"{year_word}\s*(?P<YR_y>(?:19|20)\d\d)(?!\d){suffix}",
     }
     body = "|".join(f"(?P<{name}>{pattern})" for name, pattern in branches.items())
-    main = re.compile(rf"(?:[{clitics}](?=[^\W\d_]))?(?:{body})")
+    main = compiled_pattern(f"dates-{lang}", rf"(?:[{clitics}](?=[^\W\d_]))?(?:{body})")
 
     def with_article(forms: Any) -> set[str]:
         return {a + f for a in lx.article for f in forms}
