@@ -175,7 +175,16 @@ def normalise(text: str) -> Normalised:
     return Normalised(stage, text, (*index, len(text)))
 
 
+def normalise_text(text: str) -> str:
+    """`normalise(text).text` without the offset map, for text whose offsets are not needed."""
+    if not unicodedata.is_normalized("NFKC", text):
+        text = _nfkc_with_index(text)[0]
+    if _CHANGES.search(text):
+        text = _DROP.sub("", text.translate(_FULL_TABLE))
+    return _respell(text)
+
+
 def normalise_form(form: str) -> str:
     """Normalise a lexicon form exactly like text, and fold runs of spaces and hyphens."""
-    text = normalise(form).text
+    text = normalise_text(form)
     return " ".join(text.replace("ـ", "").split())

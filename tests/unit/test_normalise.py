@@ -1,6 +1,6 @@
 import pytest
 
-from marsad.normalise import normalise, normalise_form
+from marsad.normalise import normalise, normalise_form, normalise_text
 
 CASES = [
     ("أعلنت", "اعلنت"),
@@ -52,3 +52,20 @@ def test_common_misspelling_is_corrected_in_place() -> None:
     assert "وزاره" in norm.text
     start = norm.text.index("وزاره")
     assert norm.source_text(start, start + 5) == "وزراة"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "قالت وزارة الدفاع",  # needs folding
+        "قالت وزاره الدفاع",  # already normal
+        "أعلنَت وزراة الدفاع ١٢ دبابةً",  # marks, misspelling, Arabic-Indic digits
+        "ﻻ ﷲ ﺍﻟﺠﻴﺶ",  # presentation forms (NFKC, one character to several)
+        "الجيـــش\u200f 2020",  # tatweel, a direction mark
+        "آ\u0653 ABC",  # a mark that whole-string NFKC would compose
+        "",
+    ],
+)
+def test_normalise_text_is_normalise_without_the_map(raw: str) -> None:
+    assert normalise_text(raw) == normalise(raw).text
+    assert normalise_text(normalise(raw).text) == normalise(normalise(raw).text).text

@@ -53,7 +53,7 @@ import ahocorasick
 from marsad.cache import compiled_pattern
 from marsad.lexicon.load import LexiconError, load_table
 from marsad.model import Mention
-from marsad.normalise import normalise, normalise_form
+from marsad.normalise import normalise_form, normalise_text
 
 WEEKDAY_IDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # Python's date.weekday() order
 HEAD_LINES = 8  # lines of an article that may hold its dateline or header
@@ -845,7 +845,7 @@ def document_date(text: str, published: date | None = None) -> date | None:
         if not _DIGITS.search(line):  # a header date always carries its year in digits
             offset += len(line) + 1
             continue
-        norm = normalise(line).text
+        norm = normalise_text(line)
         if not _YEAR.search(norm):  # digits but no year: the grammar is not tried
             offset += len(norm) + 1
             continue
