@@ -8,17 +8,18 @@ is what `evidence` must quote exactly.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import regex
 import yaml
 
 # Characters dropped for matching: harakat, Quranic marks, superscript alef, tatweel, invisible
-# direction and width marks.
-_DROP = regex.compile(
+# direction and width marks. (The character classes here use `re`: it scans a class of code points
+# four to ten times faster than `regex`.)
+_DROP = re.compile(
     r"[\u0610-\u061a\u061c\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 )
 
@@ -79,9 +80,7 @@ def _full_table(table: dict[int, str]) -> list[int | str]:
 _FULL_TABLE = _full_table(_TABLE)
 # Any character that the table or `_DROP` would change: text without one (a lexicon form, a line of
 # an already normalised text) skips both passes.
-_CHANGES = regex.compile(
-    "[" + "".join(regex.escape(chr(code)) for code in _TABLE) + _DROP.pattern[1:-1] + "]"
-)
+_CHANGES = re.compile("[" + "".join(re.escape(chr(code)) for code in _TABLE) + _DROP.pattern[1:-1] + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +140,7 @@ def _fold(text: str) -> str:
 
 
 @cache
-def _misspellings() -> tuple[regex.Pattern | None, dict[str, str]]:
+def _misspellings() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """The same-length corrections of spelling.yaml, folded like text."""
     path = resources.files("marsad") / "data" / "lexicon" / "ar" / "spelling.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -152,7 +151,7 @@ def _misspellings() -> tuple[regex.Pattern | None, dict[str, str]]:
     }
     if not table:
         return None, table
-    return regex.compile("|".join(map(regex.escape, sorted(table, key=len, reverse=True)))), table
+    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
 
 
 def _respell(text: str) -> str:
