@@ -61,7 +61,7 @@ def decode(data: bytes) -> str:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise InputError(f"invalid {codec} after its byte-order mark ({exc.reason})") from exc
-    if b"\x00" in data[:65536]:
+    if data.find(b"\x00", 0, 65536) >= 0:
         raise InputError("binary file (NUL bytes, no UTF-16 byte-order mark)")
     try:
         return data.decode("utf-8")
@@ -77,11 +77,12 @@ def decode(data: bytes) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
-    data = path.read_bytes()
-    if not data.strip():
+    with open(path, "rb") as fh:  # one open: its size from the open file, then its bytes
+        size = os.fstat(fh.fileno()).st_size
+        if size > MAX_BYTES:
+            raise InputError(f"too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
+        data = fh.read()
+    if not data or data.isspace():
         raise InputError("empty file")
     return data
 
@@ -163,8 +164,14 @@ def _walk(path: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED:
+            if not name.startswith(".") and _suffix(name).lower() in SUPPORTED:
                 yield Path(root) / name
+
+
+def _suffix(name: str) -> str:
+    """`Path(name).suffix` without building a Path for every file of a large folder."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
 
 
 def read_file(path: Path, published: date | None = None) -> Iterator[Document | ReadError]:

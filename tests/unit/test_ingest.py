@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.ingest import InputError, ReadError, decode, read_paths
+from marsad.ingest import InputError, ReadError, _suffix, decode, read_paths
 from marsad.model import Document
 
 ARABIC = "قالت الوزارة إن 12 دبابة دمرت في المعارك."
@@ -87,3 +87,8 @@ def test_broken_html_is_an_error(tmp_path: Path) -> None:
 def test_decode_refuses_to_guess() -> None:
     with pytest.raises(InputError):
         decode(b"\x00\x01\x02binary")
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.", ".x", "a", "a.b.HTML", "a..", "..", "x.tar.gz", "n.JSONL"])
+def test_suffix_is_pathlibs(name: str) -> None:
+    assert _suffix(name) == Path(name).suffix
