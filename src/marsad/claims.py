@@ -192,9 +192,10 @@ def _frames(
         kind = verb.get("frame")
         if kind == "publish" and frames:
             continue  # "وقال التحالف في بيان نشرته وكالة ...": the agency only carried it
-        phrase = sides.actor_phrase_after(view.m, view.text, verb.end, sentence.end)
-        if phrase is not None and view.m.within("verb", verb.end, phrase[0].start):
-            phrase = None  # "في بيان نشرته وكالة": the agency is the next verb's subject
+        phrase = sides.actor_phrase_after(view.m, view.text, verb.end, sentence.end, kind == "according")
+        if phrase is not None and kind != "according" and view.m.within("verb", verb.end, phrase[0].start):
+            # "في بيان نشرته وكالة": the agency is the next verb's subject ("وفقا لما نشره" is one frame)
+            phrase = None
         if phrase is None and kind in ("say", "deny", "quote", "publish"):
             phrase = sides.actor_phrase_before(view.m, view.text, verb.start, sentence.start)
         if phrase is not None:

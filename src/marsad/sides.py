@@ -94,6 +94,7 @@ class _Links:
     group_words: frozenset[str]
     member_of: frozenset[str]
     affiliated: frozenset[str]
+    source_gap: frozenset[str]
     list_words: frozenset[str]
     list_joiners: frozenset[str]
     partitive: frozenset[str]
@@ -215,16 +216,21 @@ def _group(actors: list[Mention], text: str, first: int) -> list[Mention]:
     return phrase
 
 
-def actor_phrase_after(m: Mentions, text: str, pos: int, limit: int) -> list[Mention] | None:
-    """The subject after a verb: actor words soon after it, before any إن/أن."""
+def actor_phrase_after(
+    m: Mentions, text: str, pos: int, limit: int, source: bool = False
+) -> list[Mention] | None:
+    """The subject after a verb: actor words soon after it, before any إن/أن. After "وفقا لما
+    نشره موقع" (`source`) a quoted name is the source itself, not a quotation."""
     actors = m.within("actor", pos, min(limit, pos + _SUBJECT_GAP + 1))
     if not actors:
         return None
     raw = text[pos : actors[0].start]
-    quoted = bare(raw) and any(q in raw for q in _OPENERS)
+    quoted = bare(raw) and any(q in raw for q in _OPENERS) and not source
     if quoted or any(m.within(k, pos, actors[0].start) for k in ("event", "number")):
         return None  # 'وأضاف البيان "قامت المليشيا'، "يعلن مقتل 190 حوثيا": not the verb's subject
     gap = bare(raw)
+    if source and all(w in links().source_gap for w in gap.split()):
+        return _group(m.within("actor", actors[0].start, limit), text, 0)  # "وفقا لما نشره موقع X"
     named = (
         actors[0].get("type") == "title" and len(gap.split()) <= _NAME_WORDS
     )  # "أعلن أحمد فقي وزير الدفاع"
