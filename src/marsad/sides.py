@@ -502,7 +502,21 @@ def named_side(m: Mentions, text: str, sentence: Segment, thing: Any, event: Men
         or _explicit_side(m, text, _past_models(m, text, thing), sentence.end)
         or (_member_of(m, text, thing, sentence) if thing.item in PEOPLE_ITEMS else None)
         or _partitive_side(m, text, sentence, thing, event)
+        or _named_before(m, text, sentence, thing)
     )
+
+
+def _named_before(m: Mentions, text: str, sentence: Segment, thing: Any) -> str | None:
+    """"الدبابة الأوكرانية ... أدت إلى تدمير الدبابة": a definite noun repeats the same thing named
+    earlier in the sentence with its side."""
+    item = thing.item_mention
+    if thing.number is not None or not text.startswith("ال", item.start):
+        return None
+    for earlier in reversed(m.within("item", sentence.start, item.start)):
+        if earlier.key == item.key:
+            end = earlier.end
+            return _inner_side(m, text, earlier) or _explicit_side(m, text, end, sentence.end)
+    return None
 
 
 def _partitive_side(
