@@ -139,7 +139,10 @@ def compiled_pattern(name: str, pattern: str, flags: int = 0) -> re.Pattern[str]
     compiled = re.compile(pattern, flags)
     try:
         program = _program(pattern, flags)
-        if _sre.compile(pattern, *program).groupindex == compiled.groupindex:
+        rebuilt = _sre.compile(pattern, *program)
+        if (rebuilt.flags, rebuilt.groups, rebuilt.groupindex) == (
+            compiled.flags, compiled.groups, compiled.groupindex
+        ):
             _store(path, program)
     except Exception:  # noqa: BLE001
         pass
