@@ -31,7 +31,7 @@ _SHORT_PREFIXES = frozenset({"", "و", "ف"})
 # (kind, entry id, entry attrs, article, stem) rather than an object: tens of thousands of them are
 # unpickled at every start, and tuples load several times faster than dataclasses.
 # `article`: the form began with ال, which the automaton key leaves out; `stem`: the form ended in *.
-_Key = tuple[str, str, dict[str, Any], bool, bool]
+_Key = tuple[str, str, dict[str, Any], bool, bool, frozenset[str]]
 
 # Every character that is not part of a word ([\p{L}\p{N}\p{M}]), spaces aside (they already are
 # one): made a space, one character for one, so that `str.rfind`/`str.find` locate word edges.
@@ -46,6 +46,8 @@ class Matcher:
         self._plain = frozenset(["", *clitics["prefixes"]])
         self._article = frozenset(clitics["article_prefixes"])
         self._suffixes = frozenset(["", *clitics["suffixes"]])
+        after = {s: tuple(ends) for s, ends in (clitics.get("suffix_blocked_after") or {}).items()}
+        kinds = {s: frozenset(k) for s, k in (clitics.get("suffix_blocked_kinds") or {}).items()}
         self._automaton = ahocorasick.Automaton()
         table: dict[str, list[_Key]] = defaultdict(list)
         for entry in entries:
@@ -54,9 +56,15 @@ class Matcher:
                 text = normalise_form(form.rstrip("*"))
                 if not text:
                     continue
-                table[text].append((entry.kind, entry.id, entry.attrs, False, stem))
+                blocked = frozenset(
+                    [s for s, ends in after.items() if text.endswith(ends)]
+                    + [s for s, ks in kinds.items() if entry.kind in ks]
+                )
+                table[text].append((entry.kind, entry.id, entry.attrs, False, stem, blocked))
                 if text.startswith(_ARTICLE) and len(text) > len(_ARTICLE) + 2:
-                    table[text[len(_ARTICLE):]].append((entry.kind, entry.id, entry.attrs, True, stem))
+                    table[text[len(_ARTICLE) :]].append(
+                        (entry.kind, entry.id, entry.attrs, True, stem, blocked)
+                    )
         for text, keys in table.items():
             self._automaton.add_word(text, (len(text), tuple(keys)))
         if table:
@@ -88,12 +96,12 @@ class Matcher:
             else:
                 word_end = spaced.find(" ", end)
                 suffix = text[end : word_end if word_end >= 0 else size]
-            for kind, key, attrs, after_article, stem in keys:
+            for kind, key, attrs, after_article, stem, blocked in keys:
                 if prefix not in (article if after_article else plain):
                     continue
                 if length <= _SHORT and (prefix not in _SHORT_PREFIXES or suffix):
                     continue  # "لم" inside "كلمه": a two-letter form takes no clitic but و/ف
-                if stem or suffix in suffixes:
+                if stem or (suffix in suffixes and suffix not in blocked):
                     candidates[kind].append((start, end, key, attrs))
         return {kind: _leftmost_longest(kind, hits) for kind, hits in candidates.items()}
 
@@ -113,5 +121,8 @@ def _leftmost_longest(kind: str, hits: list[tuple[int, int, str, dict[str, Any]]
 def matcher(kinds: Sequence[str], lang: str = "ar") -> Matcher:
     """The compiled matcher for these kinds, built once per process (and kept between runs)."""
     sources = [p for p in data_dir(lang).iterdir() if p.suffix in (".yaml", ".yml")]
-    return cached(f"matcher-{lang}-{'-'.join(kinds)}", sources,
-                  lambda: Matcher((e for kind in kinds for e in load_kind(kind, lang)), lang))
+    return cached(
+        f"matcher-{lang}-{'-'.join(kinds)}",
+        sources,
+        lambda: Matcher((e for kind in kinds for e in load_kind(kind, lang)), lang),
+    )

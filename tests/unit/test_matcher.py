@@ -1,0 +1,38 @@
+"""The lexicon matcher: clitics around a form, and the suffixes a form cannot take."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.lexicon.compile import matcher
+from marsad.normalise import normalise
+
+KINDS = ("actor", "verb", "event", "item", "marker")
+
+
+def _keys(text: str, kind: str) -> list[str]:
+    found = matcher(KINDS).find(normalise(text).text)
+    return [m.key for m in found.get(kind, [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("قصفت القوات أهدافا عسكرية مشروعة", "item"),  # the nisba عسكرية is no "his soldier"
+        ("وذكرت الوزارة، إضافة إلى ذلك", "verb"),  # إضافة is no "he added it"
+        ("وقال في كلمة متلفزة", "marker"),  # لم inside كلمة
+    ],
+)
+def test_feminine_endings_and_short_forms_are_not_clitics(text: str, kind: str) -> None:
+    keys = _keys(text, kind)
+    assert not [k for k in keys if k.startswith(("soldier", "military", "say.adaf", "neg"))], keys
+
+
+def test_possessive_suffixes_still_attach() -> None:
+    assert any(k.startswith("soldier") for k in _keys("وقالت إن جنوده قتلوا", "item"))
+    assert any(k.startswith("force.generic.own") for k in _keys("وقالت إن قواتها تقدمت", "actor"))
+
+
+def test_proclitics_attach_and_words_do_not_split() -> None:
+    assert "state.aze" in _keys("وقالت وزارة الدفاع لأذربيجان", "actor")
+    assert "state.aze" not in _keys("الأذربيجانيون", "actor")
