@@ -67,6 +67,7 @@ _SIDE_REACH = 24
 _SPEAKER_GAP = 8
 _BACKGROUND_DAYS = 366
 _CAME_UNDER = 90
+_INCLUDING_GAP = 40
 _CONTROL_GAP = 90
 _GAP_PAIR = 12  # characters allowed between a number and its item ("150 عنصرا"، "5 من جنودها")
 _EVENT_BEFORE = 160
@@ -712,7 +713,10 @@ def _came_under(view: _Doc, sentence: Segment, event: Mention, places: list[Ment
     before = bare_gap(view.text[max(sentence.start, event.start - _CAME_UNDER) : event.start]).split()
     if not any(w in sides.links().control_become for w in before):
         return []
-    earlier = [p for p in places if p.end <= event.start and p.get("precision") != "country"]
+    before = view.m.within(
+        "place", max(0, event.start - 2 * _CAME_UNDER), event.start
+    )  # a quote may split it
+    earlier = [p for p in before if p.get("precision") != "country"]
     named = [p for p in earlier if not _located(view, sentence, p)]  # not "الواقعة في إقليم X"
     return named[:1] or earlier[-1:]
 
@@ -733,20 +737,44 @@ def _objects(view: _Doc, event: Mention, places: list[Mention]) -> Iterator[Ment
     """The places a control word takes: its object and the places coordinated with it
     ("السيطرة على بلدة X وقرية Y"), not places named as where it happened ("في منطقة X"،
     "قرى X وY بمحافظة Z، وقرى W": Z is skipped, the list goes on at the next place noun)."""
-    pos, chained = event.end, True
+    pos, chained, skipped = event.end, True, None
     enters = view.text[event.start : event.end] in sides.links().control_enter
     for place in places:
         if place.get("precision") == "country":
             continue
         if _speaks(view, place):
             return  # "تعلن السيطرة على هادروت ويريفان تنفي": a capital that speaks ends the object list
-        restart = bool(view.m.within("item", pos, place.start))
-        if _object_gap(view, pos, place.start, enters) and (chained or restart):
-            chained = True
+        start = _after_including(view, pos, place.start)  # "مواقع في الفاشر تشمل "مطار الفاشر""
+        restart = (
+            start > pos
+            or bool(view.m.within("item", pos, place.start))
+            or _finer_after(view, pos, place, skipped)
+        )
+        if _object_gap(view, start, place.start, enters) and (chained or restart):
+            chained, skipped = True, None
             yield place
         else:
-            chained = False
+            chained, skipped = False, place
         pos = place.end
+
+
+def _after_including(view: _Doc, start: int, end: int) -> int:
+    """Where a list of what was taken begins after "تشمل"، "منها"، "بينها" in the gap, else `start`."""
+    gap = view.text[start:end]
+    if len(gap) > _INCLUDING_GAP or "التي" in gap:  # "تحرير الأراضي ... والتي تشمل إقليم X" is an aim
+        return start
+    hits = [gap.rfind(w) + len(w) for w in sides.links().including if w in gap]
+    return start + max(hits) if hits else start
+
+
+def _finer_after(view: _Doc, pos: int, place: Mention, skipped: Mention | None) -> bool:
+    """ "بلدة X في لوغانسك وY في دونيتسك": a village joined by و after a region named as where
+    the one before lies is another place taken."""
+    if skipped is None or bare_gap(view.text[pos : place.start]) != "و":
+        return False
+    finer = place.get("precision") == "exact" and skipped.get("precision") != "exact"
+    located = view.text[place.end : place.end + 4].split()[:1] == ["في"]  # "وY في دونيتسك"
+    return finer or located
 
 
 def _located(view: _Doc, sentence: Segment, place: Mention) -> bool:

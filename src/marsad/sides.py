@@ -95,6 +95,7 @@ class _Links:
     member_of: frozenset[str]
     affiliated: frozenset[str]
     source_gap: frozenset[str]
+    including: frozenset[str]
     list_words: frozenset[str]
     list_joiners: frozenset[str]
     partitive: frozenset[str]
