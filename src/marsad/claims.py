@@ -414,7 +414,7 @@ def _names_place(view: _Doc, item: Mention, places: list[Mention]) -> bool:
     """ "مدينة زنغلان"، "مقر القيادة العامة": a singular noun that is or starts a place's name is not a
     count ("طائرة أرمينية" is: a country after it is its side)."""
     return any(
-        (0 <= p.start - item.end <= 2 or p.start <= item.start < p.end) and p.get("precision") != "country"
+        (0 <= p.start - item.end <= 2 or p.start <= item.start < p.end) and not _country(p)
         for p in places
     )
 
@@ -716,7 +716,7 @@ def _came_under(view: _Doc, sentence: Segment, event: Mention, places: list[Ment
     before = view.m.within(
         "place", max(0, event.start - 2 * _CAME_UNDER), event.start
     )  # a quote may split it
-    earlier = [p for p in before if p.get("precision") != "country"]
+    earlier = [p for p in before if not _country(p)]
     named = [p for p in earlier if not _located(view, sentence, p)]  # not "الواقعة في إقليم X"
     return named[:1] or earlier[-1:]
 
@@ -740,7 +740,7 @@ def _objects(view: _Doc, event: Mention, places: list[Mention]) -> Iterator[Ment
     pos, chained, skipped = event.end, True, None
     enters = view.text[event.start : event.end] in sides.links().control_enter
     for place in places:
-        if place.get("precision") == "country":
+        if _country(place):
             continue
         if _speaks(view, place):
             return  # "تعلن السيطرة على هادروت ويريفان تنفي": a capital that speaks ends the object list
@@ -781,6 +781,11 @@ def _located(view: _Doc, sentence: Segment, place: Mention) -> bool:
     """A place named as where another is ("مدينة شوشا الواقعة في إقليم كاراباخ")."""
     before = bare_gap(view.text[max(sentence.start, place.start - 14) : place.start]).split()
     return any(w in sides.links().control_breaks for w in before[-2:])
+
+
+def _country(place: Mention) -> bool:
+    """A country's name (not a village the gazetteer could only place in its country)."""
+    return place.key.startswith("country.")
 
 
 def _speaks(view: _Doc, place: Mention) -> bool:
@@ -845,7 +850,7 @@ def _place_near(view: _Doc, sentence: Segment, anchor: int) -> Place | None:
     places = [
         p
         for p in view.m.within("place", sentence.start, sentence.end)
-        if p.get("precision") != "country" and not _speaks(view, p)
+        if not _country(p) and not _speaks(view, p)
     ]
     if not places:
         return None
