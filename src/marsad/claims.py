@@ -136,6 +136,8 @@ def _unshadowed(m: Mentions) -> Mentions:
     groups["event"] = [e for e in m.of("event") if not _inside(e, actors, strict=True)]
     groups["verb"] = [v for v in m.of("verb") if not _inside(v, actors, strict=True)]
     groups["place"] = [p for p in m.of("place") if not _inside(p, events, strict=False)]
+    dates = [(d.start, d.end) for d in m.of("date")]
+    groups["number"] = [n for n in m.of("number") if not _inside(n, dates, strict=False)]  # "27 سبتمبر 2020"
     groups["item"] = [  # the "مسلح" of "القوات المسلحة" is no gunman counted
         i for i in m.of("item") if not (i.get("count") and _inside(i, actors, strict=True))
     ]
@@ -336,8 +338,14 @@ def _named_before(view: _Doc, number: Mention, items: list[Mention]) -> Mention 
 
 
 def _coordinated(view: _Doc, item: Mention, counted: list[Counted]) -> bool:
-    """ "دمرت 20 آلية ومنظومة دفاع جوي": a singular joined by و to a counted thing is one more."""
-    return any(_listed_after(view, c, item) for c in counted)
+    """ "دمرت 20 آلية عسكرية، ومنظومة دفاع جوي": a singular joined by و to a counted thing is one
+    more; right after a number's noun ("200 دبابة وعربة مدرعة") it shares that number instead."""
+    for c in counted:
+        if _listed_after(view, c, item):
+            gap = view.text[c.end : item.start]
+            tamyiz = c.number is not None and c.item_mention.get("count") == 1  # "200 دبابة", not "4 عربات"
+            return not (tamyiz and "،" not in gap and "," not in gap)
+    return False
 
 
 def _listed_after(view: _Doc, first: Counted, nxt: Counted | Mention) -> bool:
@@ -485,6 +493,7 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             and thing.value == 1
             and (
                 thing.item in ("strikes", *PLACES)
+                or kind == "attack"
                 or (kind == "captured" and event is not None and event.get("kind") == "took_control")
             )
         ):
@@ -684,7 +693,7 @@ def _control_claims(
         stop = controls[i + 1].start if i + 1 < len(controls) else sentence.end
         if _under_control(view, event):
             taken = _came_under(view, sentence, event, places)
-        elif _resumptive(view, event):
+        elif _resumptive(view, event) or _unarmed_entry(view, sentence, event):
             continue
         else:
             taken = list(_objects(view, event, [p for p in places if event.end <= p.start < stop]))
@@ -725,6 +734,17 @@ def _under_control(view: _Doc, event: Mention) -> bool:
     """ "تحت سيطرة باكو" states who holds a place; it is not a taking."""
     before = bare_gap(view.text[max(0, event.start - 8) : event.start]).split()
     return bool(before) and before[-1] in sides.links().control_states
+
+
+def _unarmed_entry(view: _Doc, sentence: Segment, event: Mention) -> bool:
+    """"سيتاح لمنظمات الإغاثة دخول تيغراي": entering is a taking only when a force enters."""
+    if view.text[event.start : event.end] not in sides.links().control_enter:
+        return False
+    after = view.m.within("actor", event.end, event.end + 3)
+    if after and view.m.within("place", after[0].start, after[0].start + 1):
+        return True  # "دخول تيغراي": the name after it is the place entered, not who entered
+    subject = sides.subject_of(view.m, view.text, event, sentence, view.conflict)
+    return subject is None or (isinstance(subject, str) and subject in sides.non_party())
 
 
 def _resumptive(view: _Doc, event: Mention) -> bool:

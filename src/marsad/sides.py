@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any
 import ahocorasick
 import regex
 
-from marsad.lexicon.load import load_table
+from marsad.lexicon.load import load_kind, load_table
 from marsad.model import Claimant, Mention, Segment
 from marsad.normalise import normalise_form
 
 if TYPE_CHECKING:
     from marsad.recognise.mentions import Mentions
 
-NON_PARTY = frozenset({"MEDIA", "ANON", "OUTLET", "UN", "OSCE", "EU", "AU", "NATO", "ICRC", "NGO", "SOHR"})
+_NON_PARTY_TYPES = ("org", "media", "anon")
 _TYPE_ROLE = {
     "state": "GOV",
     "demonym": "GOV",
@@ -100,6 +100,22 @@ class _Links:
     list_joiners: frozenset[str]
     partitive: frozenset[str]
     total_links: frozenset[str]
+
+
+@cache
+def non_party(lang: str = "ar") -> frozenset[str]:
+    """Codes that speak but do not fight: the organisations, media and unnamed sources of
+    actors.yaml (by their type, so a new organisation needs no code change), and the outlet."""
+    return frozenset(
+        {
+            "OUTLET",
+            *(
+                e.attrs["code"]
+                for e in load_kind("actor", lang)
+                if e.attrs.get("type") in _NON_PARTY_TYPES and e.attrs.get("code")
+            ),
+        }
+    )
 
 
 @cache
@@ -201,7 +217,7 @@ def opponent(code: str | None, conflict: Conflict | None) -> str | None:
 
 def side_code(claimant: Claimant) -> str | None:
     """The party a claimant speaks for, or None for media, monitors and anonymous sources."""
-    return None if claimant.actor in NON_PARTY else claimant.actor
+    return None if claimant.actor in non_party() else claimant.actor
 
 
 # --- actor phrases and claimants ---------------------------------------------------------------
@@ -277,7 +293,7 @@ def _fallback_code(m: Mentions, before: int) -> str | None:
     """An institution with no country ("وزارة الدفاع"): the last party named before it."""
     for actor in reversed(m.within("actor", 0, before)):
         code = actor.get("code")
-        if code and code not in NON_PARTY:
+        if code and code not in non_party():
             return code
     return None
 
@@ -323,7 +339,7 @@ def _member_of(m: Mentions, text: str, thing: Any, sentence: Segment) -> str | N
             return None  # "عناصر حركة الشباب المرتبطة بتنظيم القاعدة": the ally, not their group
         code = actor.get("code")
         linked = (words and words[-1] in links().member_of) or _prefix_of(text, actor.start) in ("ب", "ل")
-        if linked and len(words) <= _MEMBER_WORDS and code and code not in NON_PARTY:
+        if linked and len(words) <= _MEMBER_WORDS and code and code not in non_party():
             return code
         return None
     return None
@@ -436,6 +452,13 @@ def _subject_force(
     return None
 
 
+def subject_of(
+    m: Mentions, text: str, event: Mention, sentence: Segment, conflict: Conflict | None
+) -> str | bool | None:
+    """The explicit subject of an event word (a code, True when it names no side), or None."""
+    return _subject_force(m, text, event, sentence, conflict)
+
+
 def armed_subject(m: Mentions, text: str, event: Mention, sentence: Segment) -> bool:
     """Whether the verb's subject before it is an army or a force ("الجيش الأذربيجاني فقد")."""
     before = m.within("actor", max(sentence.start, event.start - 40), event.start)
@@ -465,7 +488,7 @@ def sides_of(
     if voice == "ambiguous" and _active_plural(text, event, thing):
         voice = "agentive"
     subject = _subject_force(m, text, event, sentence, conflict) if event is not None else None
-    if voice == "loss" and affected is None and isinstance(subject, str) and subject not in NON_PARTY:
+    if voice == "loss" and affected is None and isinstance(subject, str) and subject not in non_party():
         affected = subject  # "الجيش الأذربيجاني فقد 200 قتيل"
     if voice == "loss" and affected is None and event is not None:
         affected = _inflicted_on(m, text, sentence, event, own, conflict)
@@ -508,7 +531,7 @@ def named_side(m: Mentions, text: str, sentence: Segment, thing: Any, event: Men
 
 
 def _named_before(m: Mentions, text: str, sentence: Segment, thing: Any) -> str | None:
-    """"الدبابة الأوكرانية ... أدت إلى تدمير الدبابة": a definite noun repeats the same thing named
+    """ "الدبابة الأوكرانية ... أدت إلى تدمير الدبابة": a definite noun repeats the same thing named
     earlier in the sentence with its side."""
     item = thing.item_mention
     if thing.number is not None or not text.startswith("ال", item.start):
@@ -530,7 +553,7 @@ def _partitive_side(
         partitive = bool(head) and head[-1] in links().partitive | links().side_nouns
         if partitive or prefix in ("ل", "لل"):
             code = _code_in(_group(m.within("actor", actor.start, thing.start), text, 0), None)
-            if isinstance(code, str) and code not in NON_PARTY:
+            if isinstance(code, str) and code not in non_party():
                 return code
     return None
 
@@ -560,7 +583,7 @@ def _attacker_before(
         if attack.get("kind") != "attack" or attack.get("role") == "noun":
             continue
         subject = _subject_force(m, text, attack, sentence, conflict)
-        if isinstance(subject, str) and subject not in NON_PARTY:
+        if isinstance(subject, str) and subject not in non_party():
             return subject
     return None
 
@@ -582,7 +605,7 @@ def _inflicted_on(
     while start > 0 and actors[start].start - actors[start - 1].end <= 2:
         start -= 1
     code = _code_in(actors[start:], conflict)
-    return code if isinstance(code, str) and code not in NON_PARTY else None
+    return code if isinstance(code, str) and code not in non_party() else None
 
 
 def _attack_by(m: Mentions, text: str, sentence: Segment, conflict: Conflict | None) -> str | None:
@@ -593,7 +616,7 @@ def _attack_by(m: Mentions, text: str, sentence: Segment, conflict: Conflict | N
         after = m.within("actor", event.end, min(sentence.end, event.end + _SIDE_GAP))
         if after and bare(text[event.end : after[0].start]) in ("", *links().side_links):
             code = _code_in(_group(m.within("actor", after[0].start, sentence.end), text, 0), conflict)
-            if isinstance(code, str) and code not in NON_PARTY:
+            if isinstance(code, str) and code not in non_party():
                 return code
     return None
 
@@ -606,7 +629,7 @@ def _side_named(
     where they live)."""
     for actor in m.within("actor", sentence.start, sentence.end):
         head = bare(text[max(sentence.start, actor.start - 12) : actor.start]).split()
-        if head and head[-1] in links().side_nouns and actor.get("code") not in NON_PARTY:
+        if head and head[-1] in links().side_nouns and actor.get("code") not in non_party():
             return actor.get("code")
     if not (civil or thing.item in ("civilians", "people")) or conflict is None:
         return None
@@ -622,13 +645,13 @@ def control_agent(
     """Who took the place: the control word's subject; else the party named last before it in
     the sentence ("قوات النظام تمكنت ... من معاودة السيطرة"); else the claimant's side."""
     subject = _subject_force(m, text, event, sentence, conflict)
-    if isinstance(subject, str) and subject not in NON_PARTY:
+    if isinstance(subject, str) and subject not in non_party():
         return subject
     for actor in reversed(m.within("actor", max(sentence.start, event.start - _CONTROL_REACH), event.start)):
         code = _code_in([actor], conflict)
         if (
             isinstance(code, str)
-            and code not in NON_PARTY
+            and code not in non_party()
             and actor.get("type") not in ("media", "anon", "org")
         ):
             return code
@@ -641,7 +664,9 @@ def refine_people(item: str, affected: str | None, member: bool) -> str:
     if item != "people" or not member or affected is None:
         return item
     return (
-        "soldiers" if len(affected) == 3 and affected.isalpha() and affected not in NON_PARTY else "fighters"
+        "soldiers"
+        if len(affected) == 3 and affected.isalpha() and affected not in non_party()
+        else "fighters"
     )
 
 
