@@ -431,7 +431,7 @@ def _object_of_event(view: _Doc, item: Mention, sentence: Segment) -> bool:
     """A singular noun counts as 1 as the object of an event verb: right after it (أسقطت
     مروحية), or after adverbials with no other noun, number, comma or new clause between
     ("دمرت في ساعات الصباح الأولى دبابة"); an object takes no preposition ("وتتوعد بمقاتلة")."""
-    if _word_prefix(view.text, item.start) in ("ب", "ل", "وب", "ول"):
+    if sides.word_prefix(view.text, item.start) in ("ب", "ل", "وب", "ول"):
         return False
     for event in view.m.within("event", max(sentence.start, item.start - _OBJECT_REACH), item.start):
         if (event.get("role") == "noun" and not event.get("masdar")) or event.end > item.start:
@@ -445,14 +445,6 @@ def _object_of_event(view: _Doc, item: Mention, sentence: Segment) -> bool:
         if not clause and not others and "،" not in gap and "," not in gap:
             return True
     return False
-
-
-def _word_prefix(text: str, start: int) -> str:
-    """The letters of the word before `start` (a clitic in front of a lexicon hit)."""
-    begin = start
-    while begin > 0 and text[begin - 1].isalpha():
-        begin -= 1
-    return text[begin:start]
 
 
 # --- claims of a sentence ----------------------------------------------------------------------

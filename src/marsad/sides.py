@@ -336,7 +336,7 @@ def _member_of(m: Mentions, text: str, thing: Any, sentence: Segment) -> str | N
         if any(w in links().affiliated for w in words):
             return None  # "عناصر حركة الشباب المرتبطة بتنظيم القاعدة": the ally, not their group
         code = actor.get("code")
-        linked = (words and words[-1] in links().member_of) or _prefix_of(text, actor.start) in ("ب", "ل")
+        linked = (words and words[-1] in links().member_of) or word_prefix(text, actor.start) in ("ب", "ل")
         if linked and len(words) <= _MEMBER_WORDS and code and code not in non_party():
             return code
         return None
@@ -547,7 +547,7 @@ def _partitive_side(
     start = event.end if event is not None and event.end <= thing.start else thing.start - _PARTITIVE_REACH
     for actor in m.within("actor", max(sentence.start, start), thing.start):
         head = bare(text[max(sentence.start, actor.start - 12) : actor.start]).split()
-        prefix = _prefix_of(text, actor.start)
+        prefix = word_prefix(text, actor.start)
         partitive = bool(head) and head[-1] in links().partitive | links().side_nouns
         if partitive or prefix in ("ل", "لل"):
             code = _code_in(_group(m.within("actor", actor.start, thing.start), text, 0), None)
@@ -556,7 +556,8 @@ def _partitive_side(
     return None
 
 
-def _prefix_of(text: str, start: int) -> str:
+def word_prefix(text: str, start: int) -> str:
+    """The letters of the word before `start` (a clitic in front of a lexicon hit)."""
     begin = start
     while begin > 0 and text[begin - 1].isalpha():
         begin -= 1
