@@ -219,3 +219,8 @@ def test_trigger_positions_match_the_word_by_word_statement() -> None:
     for text in _trigger_texts():
         expected = dates._trigger_positions_by_words(text, g.triggers)
         assert dates._trigger_positions(text, g.finder) == expected, text
+
+
+@pytest.mark.parametrize("text", ["قتل المئات منذ 3000 عام", "منذ 2028 سنوات", "منذ 99999 شهرا"])
+def test_impossible_periods_are_no_dates_and_no_crash(text: str) -> None:
+    assert find(normalise(text).text, date(2020, 10, 20)) == []

@@ -634,7 +634,10 @@ def _scan(text: str, ref: date | None, lang: str = "ar") -> list[_Hit]:
         m = g.main.match(text, pos)
         if m is None:
             continue
-        hit = _read(lx, m, ref)
+        try:
+            hit = _read(lx, m, ref)
+        except (ValueError, OverflowError):  # "منذ 3000 عام": a date before year 1 is no date
+            hit = None
         if hit is not None:
             if text[pos].isdigit():
                 hit.start = _with_article(text, pos, lx.article)
