@@ -135,7 +135,11 @@ def _unshadowed(m: Mentions) -> Mentions:
     groups = dict(m.by_kind)
     groups["event"] = [e for e in m.of("event") if not _inside(e, actors, strict=True)]
     groups["verb"] = [v for v in m.of("verb") if not _inside(v, actors, strict=True)]
-    groups["place"] = [p for p in m.of("place") if not _inside(p, events, strict=False)]
+    groups["place"] = [
+        p
+        for p in m.of("place")
+        if not _inside(p, events, strict=False) and not _inside(p, actors, strict=True)
+    ]  # "غزة" in "وزارة الصحة في غزة" names the speaker, not where it happened
     dates = [(d.start, d.end) for d in m.of("date")]
     groups["number"] = [n for n in m.of("number") if not _inside(n, dates, strict=False)]  # "27 سبتمبر 2020"
     groups["item"] = [  # the "مسلح" of "القوات المسلحة" is no gunman counted
@@ -422,8 +426,7 @@ def _names_place(view: _Doc, item: Mention, places: list[Mention]) -> bool:
     """ "مدينة زنغلان"، "مقر القيادة العامة": a singular noun that is or starts a place's name is not a
     count ("طائرة أرمينية" is: a country after it is its side)."""
     return any(
-        (0 <= p.start - item.end <= 2 or p.start <= item.start < p.end) and not _country(p)
-        for p in places
+        (0 <= p.start - item.end <= 2 or p.start <= item.start < p.end) and not _country(p) for p in places
     )
 
 
@@ -729,7 +732,7 @@ def _under_control(view: _Doc, event: Mention) -> bool:
 
 
 def _unarmed_entry(view: _Doc, sentence: Segment, event: Mention) -> bool:
-    """"سيتاح لمنظمات الإغاثة دخول تيغراي": entering is a taking only when a force enters."""
+    """ "سيتاح لمنظمات الإغاثة دخول تيغراي": entering is a taking only when a force enters."""
     if view.text[event.start : event.end] not in sides.links().control_enter:
         return False
     after = view.m.within("actor", event.end, event.end + 3)

@@ -95,6 +95,7 @@ class _Links:
     group_words: frozenset[str]
     member_of: frozenset[str]
     affiliated: frozenset[str]
+    pronoun_complementisers: frozenset[str]
     source_gap: frozenset[str]
     including: frozenset[str]
     list_words: frozenset[str]
@@ -483,7 +484,7 @@ def sides_of(
     if affected is None and _enemy_after(m, thing.end):
         affected = opponent(own, conflict)
     voice = event.get("voice", "loss") if event is not None else "agentive"
-    if voice == "ambiguous" and _active_plural(text, event, thing):
+    if voice == "ambiguous" and (_active_plural(text, event, thing) or _pronoun_subject(text, event)):
         voice = "agentive"
     subject = _subject_force(m, text, event, sentence, conflict) if event is not None else None
     if voice == "loss" and affected is None and isinstance(subject, str) and subject not in non_party():
@@ -562,6 +563,13 @@ def word_prefix(text: str, start: int) -> str:
     while begin > 0 and text[begin - 1].isalpha():
         begin -= 1
     return text[begin:start]
+
+
+def _pronoun_subject(text: str, event: Mention) -> bool:
+    """ "قالت إنها قتلت 150": a complementiser carrying a pronoun is the verb's subject, so the
+    verb is active (a passive "قُتل 150" has none)."""
+    words = bare(text[max(0, event.start - 8) : event.start]).split()
+    return bool(words) and words[-1] in links().pronoun_complementisers
 
 
 def _active_plural(text: str, event: Mention, thing: Any) -> bool:
