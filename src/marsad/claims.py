@@ -595,7 +595,8 @@ def _claim(
     if prior is not None and sides.named_side(view.m, view.text, sentence, thing, verb) is None:
         affected, agent = prior.affected, prior.agent
     item = _people_item(view, sentence, thing, event, affected)
-    if item == "people" and verb is not None and sides.armed_subject(view.m, view.text, verb, sentence):
+    loss_verb = verb is not None and verb.get("voice") == "loss"
+    if item == "people" and loss_verb and sides.armed_subject(view.m, view.text, verb, sentence):
         item = "soldiers"  # "الجيش الأذربيجاني فقد 200 قتيل"
     modality = _modality(view, sentence, event, modality)
     qualifier = sides.qualifier(view.m, view.text, thing)

@@ -226,7 +226,9 @@ def _group(actors: list[Mention], text: str, first: int) -> list[Mention]:
     phrase = [actors[first]]
     for nxt in actors[first + 1 :]:
         gap = text[phrase[-1].end : nxt.start]
-        if len(gap) > _PHRASE_GAP or any(w in links().complementisers for w in gap.split()):
+        if len(gap) > _PHRASE_GAP or any(ch.isdigit() for ch in gap):
+            break
+        if any(w in links().complementisers for w in gap.split()):
             break
         phrase.append(nxt)
     return phrase
