@@ -22,6 +22,7 @@ from marsad.sides import bare as bare_gap
 PEOPLE = frozenset({"soldiers", "fighters", "civilians", "people"})
 PLACES = frozenset({"settlements", "heights", "territory"})
 PROPERTY = frozenset({"houses", "buildings", "infrastructure"})
+_LAUNCHED = frozenset({"missiles", "drones"})
 PEOPLE_KINDS = frozenset({"killed", "injured", "captured", "missing", "displaced", "casualties"})
 
 # What a kind becomes for a class of item: "القضاء على 100 عنصر" is killed, "دمر 5 دبابات"
@@ -493,6 +494,8 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             )
         ):
             continue  # "شن هجوما"، "تحت سيطرة الأرمن": a noun's grammar, not a count
+        if thing.others and prior is not None and kind not in PEOPLE_KINDS:
+            prior = None  # "أطلقت 120 مسيرة ... أسقطت 98 منها": the second verb has sides of its own
         claim = _claim(view, sentence, frames, thing, event, kind, prior)
         prior = last = claim
         yield claim
@@ -568,6 +571,8 @@ def _not_a_count(view: _Doc, thing: Counted) -> bool:
 
 
 def _kind_for(kind: str, item: str) -> str | None:
+    if kind == "attack" and item in _LAUNCHED:
+        return "attack"  # "أطلقت الفصائل 50 صاروخا": missiles and drones launched in an attack
     cls = item_class(item)
     kind = _KIND_BY_CLASS.get((kind, cls), kind)
     if kind in _NOT_FOR[cls] or kind == "loss":
