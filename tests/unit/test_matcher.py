@@ -36,3 +36,14 @@ def test_possessive_suffixes_still_attach() -> None:
 def test_proclitics_attach_and_words_do_not_split() -> None:
     assert "state.aze" in _keys("وقالت وزارة الدفاع لأذربيجان", "actor")
     assert "state.aze" not in _keys("الأذربيجانيون", "actor")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ('مقتل 120 من عناصر حركة "الشباب"', "group.shabaab"),
+        ("وقالت جماعة «أنصار الله» إنها أسقطت طائرة", "group.houthi"),
+    ],
+)
+def test_group_names_with_their_name_in_quotes(text: str, key: str) -> None:
+    assert key in _keys(text, "actor")

@@ -48,6 +48,8 @@ class Matcher:
         self._suffixes = frozenset(["", *clitics["suffixes"]])
         after = {s: tuple(ends) for s, ends in (clitics.get("suffix_blocked_after") or {}).items()}
         kinds = {s: frozenset(k) for s, k in (clitics.get("suffix_blocked_kinds") or {}).items()}
+        heads = frozenset(normalise_form(h) for h in clitics.get("quoted_name_heads") or [])
+        quotes = tuple(clitics.get("quote_pairs") or [])
         self._automaton = ahocorasick.Automaton()
         table: dict[str, list[_Key]] = defaultdict(list)
         for entry in entries:
@@ -60,7 +62,8 @@ class Matcher:
                     [s for s, ends in after.items() if text.endswith(ends)]
                     + [s for s, ks in kinds.items() if entry.kind in ks]
                 )
-                table[text].append((entry.kind, entry.id, entry.attrs, False, stem, blocked))
+                for variant in (text, *_quoted(text, heads, quotes)):
+                    table[variant].append((entry.kind, entry.id, entry.attrs, False, stem, blocked))
                 if text.startswith(_ARTICLE) and len(text) > len(_ARTICLE) + 2:
                     table[text[len(_ARTICLE) :]].append(
                         (entry.kind, entry.id, entry.attrs, True, stem, blocked)
@@ -104,6 +107,14 @@ class Matcher:
                 if stem or (suffix in suffixes and suffix not in blocked):
                     candidates[kind].append((start, end, key, attrs))
         return {kind: _leftmost_longest(kind, hits) for kind, hits in candidates.items()}
+
+
+def _quoted(text: str, heads: frozenset[str], quotes: tuple[str, ...]) -> list[str]:
+    """'حركة "الشباب"' for the form حركة الشباب: the name after a group word, quoted."""
+    head, _, rest = text.partition(" ")
+    if not rest or head not in heads:
+        return []
+    return [f"{head} {pair[0]}{rest}{pair[1]}" for pair in quotes]
 
 
 def _leftmost_longest(kind: str, hits: list[tuple[int, int, str, dict[str, Any]]]) -> list[Mention]:
