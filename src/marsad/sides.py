@@ -223,12 +223,18 @@ def side_code(claimant: Claimant) -> str | None:
 
 
 def _group(actors: list[Mention], text: str, first: int) -> list[Mention]:
+    """The actor words that name one actor: "المتحدث باسم" + "وزارة الدفاع" + "الأذربيجانية",
+    "وزارة الدفاع في" + "أذربيجان"; not across a number, a complementiser, more than one word, or
+    into the agency a statement was made to ("قال مسؤول محلي لوكالة فرانس برس")."""
     phrase = [actors[first]]
     for nxt in actors[first + 1 :]:
         gap = text[phrase[-1].end : nxt.start]
-        if len(gap) > _PHRASE_GAP or any(ch.isdigit() for ch in gap):
+        words = bare(gap).split()
+        if len(gap) > _PHRASE_GAP or len(words) > 1 or any(ch.isdigit() for ch in gap):
             break
-        if any(w in links().complementisers for w in gap.split()):
+        if any(w in links().complementisers for w in words):
+            break
+        if nxt.get("type") == "media" and word_prefix(text, nxt.start).endswith("ل"):
             break
         phrase.append(nxt)
     return phrase
