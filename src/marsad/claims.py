@@ -382,7 +382,7 @@ def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | 
         number.get("high"),
         number,
         prev.item_mention,
-        prev.event,
+        None,  # "مقتل 4 وإصابة 10 آخرين": the others take the word before them
         others=True,
     )
 

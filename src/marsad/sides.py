@@ -418,9 +418,11 @@ def last_group(m: Mentions, before: int) -> str | None:
 
 
 def _code_in(phrase: list[Mention], conflict: Conflict | None) -> str | bool:
-    """The code an actor phrase names; a bare "الجيش" is the conflict's army; True when the
-    phrase names a side without saying which ("قواتها")."""
-    code = next((a.get("code") for a in phrase if a.get("code")), None)
+    """The code an actor phrase names (a named person or group before a nationality: "المتحدث باسم
+    الجيش الليبي أحمد المسماري" is LNA); a bare "الجيش" is the conflict's army; True when the phrase
+    names a side without saying which ("قواتها")."""
+    named = (a.get("code") for a in phrase if a.get("type") in ("person", "group") and a.get("code"))
+    code = next(named, None) or next((a.get("code") for a in phrase if a.get("code")), None)
     if code:
         return code
     if conflict is not None and conflict.army and any(a.key == "institution.army" for a in phrase):
