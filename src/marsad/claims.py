@@ -317,11 +317,15 @@ def _subject_of_loss(view: _Doc, item: Mention, sentence: Segment) -> bool:
     """ "إن طائرة مسيرة تركية أسقطت": a singular noun right before a destroying verb (passive
     without vowels) is what it destroyed; only its side's words may stand between."""
     for event in view.m.within("event", item.end, min(sentence.end, item.end + _SIDE_REACH)):
-        if event.get("role") == "noun" or event.get("kind") not in ("destroyed", "killed", "damaged"):
-            return False
-        gap = view.text[item.end : event.start]
-        for actor in reversed(view.m.within("actor", item.end, event.start)):
-            gap = gap[: actor.start - item.end] + gap[actor.end - item.end :]
+        wanted = ("killed",) if item_class(item.get("item")) == "people" else ("destroyed", "damaged")
+        if event.get("role") == "noun" or event.get("kind") not in wanted:
+            return False  # "صاروخا سقط": a missile that fell is not one destroyed
+        end = item.end
+        while end < event.start and view.text[end].isalpha():  # past a suffix: "منزله انهار"
+            end += 1
+        gap = view.text[end : event.start]
+        for actor in reversed(view.m.within("actor", end, event.start)):
+            gap = gap[: actor.start - end] + gap[actor.end - end :]
         return not bare_gap(gap)
     return False
 
@@ -463,7 +467,7 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
     prior: Claim | None = None  # the claim of the list member before, for its sides
     last: Claim | None = None  # the claim made just before
     for thing in _counted(view, sentence):
-        if _not_a_count(view, thing):
+        if _not_a_count(view, thing) or _speaker(view, thing, frames):
             continue
         in_list = listed is not None and listed[1] is not None and _listed_after(view, listed[0], thing)
         if thing.others:
@@ -554,6 +558,14 @@ def _headline_subject(view: _Doc, sentence: Segment, events: list[Mention]) -> l
             if sides.side_code(claimant) and claimant.actor != "ANON":
                 return [Frame(event.start, event.start, claimant)]
     return []
+
+
+def _speaker(view: _Doc, thing: Counted, frames: list[Frame]) -> bool:
+    """"وقال أحد السكان إن منزله انهار": the people between a reporting verb and its إن speak."""
+    after = bare_gap(view.text[thing.end : thing.end + 8]).split()[:1]
+    if not after or after[0] not in sides.links().complementisers:
+        return False
+    return any(0 <= thing.start - f.end <= _SPEAKER_GAP + 4 for f in frames)
 
 
 def _not_a_count(view: _Doc, thing: Counted) -> bool:

@@ -167,6 +167,7 @@ def keyword_hits(text: str, lang: str = "ar") -> dict[str, int]:
     return hits
 
 
+_ONE_OF = ("احد", "احدي")  # "قال أحد السكان": one of them speaks, no count
 _OPENERS = ("«", "“", ":", '"')  # a quotation or a colon starts the statement, not its subject
 _QUOTES = " \"'«»“”„"
 _PUNCT = regex.compile(r"[\p{P}\p{S}]+")
@@ -250,7 +251,8 @@ def actor_phrase_after(
         return None
     raw = text[pos : actors[0].start]
     quoted = bare(raw) and any(q in raw for q in _OPENERS) and not source
-    if quoted or any(m.within(k, pos, actors[0].start) for k in ("event", "number")):
+    counts = [n for n in m.within("number", pos, actors[0].start) if text[n.start : n.end] not in _ONE_OF]
+    if quoted or counts or m.within("event", pos, actors[0].start):
         return None  # 'وأضاف البيان "قامت المليشيا'، "يعلن مقتل 190 حوثيا": not the verb's subject
     gap = bare(raw)
     if source and all(w in links().source_gap for w in gap.split()):
