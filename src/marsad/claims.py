@@ -124,9 +124,6 @@ class _Doc:
         ends = [d.get("end") for d in mentions.of("date") if d.get("end")]
         self.latest = date.fromisoformat(max(ends)) if ends else None
 
-    def gap(self, start: int, end: int) -> str:
-        return self.text[start:end].strip() if end > start else ""
-
 
 def _unshadowed(m: Mentions) -> Mentions:
     """Mentions without the words inside a longer name of another kind: the تحرير of "هيئة تحرير
@@ -553,7 +550,7 @@ def _headline_subject(view: _Doc, sentence: Segment, events: list[Mention]) -> l
         if event.get("voice") != "agentive" or event.get("role") == "noun":
             continue
         phrase = sides.actor_phrase_before(view.m, view.text, event.start, sentence.start)
-        if phrase and sides.actor_phrase_start(phrase) - sentence.start <= 3:
+        if phrase and phrase[0].start - sentence.start <= 3:
             claimant = sides.claimant_of(phrase, view.m, view.norm.source_text, conflict=view.conflict)
             if sides.side_code(claimant) and claimant.actor != "ANON":
                 return [Frame(event.start, event.start, claimant)]
@@ -561,7 +558,7 @@ def _headline_subject(view: _Doc, sentence: Segment, events: list[Mention]) -> l
 
 
 def _speaker(view: _Doc, thing: Counted, frames: list[Frame]) -> bool:
-    """"وقال أحد السكان إن منزله انهار": the people between a reporting verb and its إن speak."""
+    """ "وقال أحد السكان إن منزله انهار": the people between a reporting verb and its إن speak."""
     after = bare_gap(view.text[thing.end : thing.end + 8]).split()[:1]
     if not after or after[0] not in sides.links().complementisers:
         return False

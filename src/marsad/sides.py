@@ -289,17 +289,9 @@ def phrase_at(m: Mentions, text: str, actor: Mention) -> list[Mention]:
     return _group(m.within("actor", actor.start, actor.start + 200), text, 0)
 
 
-def actor_phrase_start(phrase: list[Mention]) -> int:
-    return phrase[0].start
-
-
 def last_party(m: Mentions, before: int) -> str | None:
-    """The party named last before a position."""
-    return _fallback_code(m, before)
-
-
-def _fallback_code(m: Mentions, before: int) -> str | None:
-    """An institution with no country ("وزارة الدفاع"): the last party named before it."""
+    """The party named last before a position: the side of an institution named with no country
+    ("وزارة الدفاع") or of a pronoun ("لكنها أعلنت")."""
     for actor in reversed(m.within("actor", 0, before)):
         code = actor.get("code")
         if code and code not in non_party():
@@ -329,7 +321,7 @@ def claimant_of(
         code, role = previous.actor, role or previous.role
     role = role or _TYPE_ROLE.get(phrase[0].get("type", ""), "GOV")
     if code is None:
-        code = _fallback_code(m, phrase[0].start) or "ANON"
+        code = last_party(m, phrase[0].start) or "ANON"
     if code == "MEDIA":
         role = "MED"
     return Claimant(code, role, quote(phrase[0].start, phrase[-1].end))
