@@ -234,7 +234,7 @@ def _pronoun_subject(view: _Doc, verb: Mention) -> Claimant | None:
     words = bare_gap(view.text[max(0, verb.start - 14) : verb.start]).split()
     said = next((w for w in (" ".join(words[-2:]), *words[-1:]) if w in sides.links().pronoun_subjects), None)
     code = sides.last_party(view.m, verb.start) if said else None
-    if code is None:
+    if code is None or said is None:
         return None
     return Claimant(code, "GOV", view.norm.source_text(verb.start - len(said) - 1, verb.start).strip())
 
@@ -469,7 +469,7 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
         in_list = listed is not None and listed[1] is not None and _listed_after(view, listed[0], thing)
         if thing.others:
             prior = last  # "مقتل 7 عناصر من التنظيم وإصابة 11 آخرين": the same side
-        if in_list:
+        if in_list and listed is not None:
             event = thing.event or listed[1]  # "تدمير 24 بطارية، ... و136 مدفعية": one verb, a list
         else:
             event = thing.event or _governing_event(thing, events, frames)
@@ -482,14 +482,15 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
                 continue
             kind = "attack"
         else:
-            kind = _kind_for(event.get("kind"), thing.item)
-            if kind is None:
+            found = _kind_for(event.get("kind"), thing.item)
+            if found is None:
                 continue
+            kind = found
         if (
             thing.number is None
             and thing.value == 1
             and (
-                thing.item in ("strikes", *PLACES)
+                (thing.item == "strikes" or thing.item in PLACES)
                 or kind == "attack"
                 or (kind == "captured" and event is not None and event.get("kind") == "took_control")
             )
@@ -609,8 +610,8 @@ def _claim(
     if prior is not None and sides.named_side(view.m, view.text, sentence, thing, verb) is None:
         affected, agent = prior.affected, prior.agent
     item = _people_item(view, sentence, thing, event, affected)
-    loss_verb = verb is not None and verb.get("voice") == "loss"
-    if item == "people" and loss_verb and sides.armed_subject(view.m, view.text, verb, sentence):
+    loss_verb = verb if verb is not None and verb.get("voice") == "loss" else None
+    if item == "people" and loss_verb and sides.armed_subject(view.m, view.text, loss_verb, sentence):
         item = "soldiers"  # "الجيش الأذربيجاني فقد 200 قتيل"
     modality = _modality(view, sentence, event, modality)
     qualifier = sides.qualifier(view.m, view.text, thing)
@@ -729,8 +730,8 @@ def _control_claims(
 def _came_under(view: _Doc, sentence: Segment, event: Mention, places: list[Mention]) -> list[Mention]:
     """ "أصبحت X تحت سيطرة"، "يضع X تحت سيطرة": the place before a change of hands; "يقع تحت
     سيطرة" (a state, not a change) takes nothing."""
-    before = bare_gap(view.text[max(sentence.start, event.start - _CAME_UNDER) : event.start]).split()
-    if not any(w in sides.links().control_become for w in before):
+    words = bare_gap(view.text[max(sentence.start, event.start - _CAME_UNDER) : event.start]).split()
+    if not any(w in sides.links().control_become for w in words):
         return []
     before = view.m.within(
         "place", max(0, event.start - 2 * _CAME_UNDER), event.start

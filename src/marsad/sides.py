@@ -75,7 +75,7 @@ class _Links:
     side_links: frozenset[str]
     subject_gap: frozenset[str]
     complementisers: frozenset[str]
-    own_suffixes: tuple[str, ...]
+    own_suffixes: frozenset[str]
     others: frozenset[str]
     subject_before_gap: frozenset[str]
     side_nouns: frozenset[str]
@@ -121,7 +121,6 @@ def _non_party(lang: str) -> frozenset[str]:
 def links(lang: str = "ar") -> _Links:
     raw = load_table("links", lang)
     values = {f: frozenset(normalise_form(w) for w in raw[f]) for f in _Links.__dataclass_fields__}
-    values["own_suffixes"] = tuple(normalise_form(w) for w in raw["own_suffixes"])
     return _Links(**values)
 
 
@@ -179,7 +178,12 @@ def bare(gap: str) -> str:
 
 
 def is_filler(gap: str) -> bool:
-    return gap == "" or gap in links().count_fillers
+    return _gap_in(gap, links().count_fillers)
+
+
+def _gap_in(gap: str, words: frozenset[str]) -> bool:
+    """An empty gap, or one of `words`."""
+    return gap == "" or gap in words
 
 
 # --- conflict and opponents --------------------------------------------------------------------
@@ -311,8 +315,8 @@ def claimant_of(
     A phrase with no code of its own names the conflict's army when it is "الجيش" (a Sudan
     article's army is SDN), else the party that spoke last ("وأوضحت الوزارة"), else the party named
     last before it."""
-    code = _code_in(phrase, conflict)
-    code = code if isinstance(code, str) else None
+    found = _code_in(phrase, conflict)
+    code = found if isinstance(found, str) else None
     role = next(
         (a.get("role") for a in phrase if a.get("role") and a.get("type") in ("institution", "title")), None
     )
@@ -444,7 +448,7 @@ def _subject_force(
     if (
         before
         and not coordinated
-        and bare(text[before[-1].end : event.start]) in ("", *links().subject_before_gap)
+        and _gap_in(bare(text[before[-1].end : event.start]), links().subject_before_gap)
     ):
         start = len(before) - 1
         while start > 0 and before[start].start - before[start - 1].end <= 2:
@@ -465,7 +469,7 @@ def subject_of(
 def armed_subject(m: Mentions, text: str, event: Mention, sentence: Segment) -> bool:
     """Whether the verb's subject before it is an army or a force ("الجيش الأذربيجاني فقد")."""
     before = m.within("actor", max(sentence.start, event.start - 40), event.start)
-    if not before or bare(text[before[-1].end : event.start]) not in ("", *links().subject_before_gap):
+    if not before or not _gap_in(bare(text[before[-1].end : event.start]), links().subject_before_gap):
         return False
     return any(a.key == "institution.army" or a.get("type") in ("force", "group") for a in before[-2:])
 
@@ -488,7 +492,11 @@ def sides_of(
     if affected is None and _enemy_after(m, thing.end):
         affected = opponent(own, conflict)
     voice = event.get("voice", "loss") if event is not None else "agentive"
-    if voice == "ambiguous" and (_active_plural(text, event, thing) or _pronoun_subject(text, event)):
+    if (
+        voice == "ambiguous"
+        and event is not None
+        and (_active_plural(text, event, thing) or _pronoun_subject(text, event))
+    ):
         voice = "agentive"
     subject = _subject_force(m, text, event, sentence, conflict) if event is not None else None
     if voice == "loss" and affected is None and isinstance(subject, str) and subject not in non_party():
@@ -625,7 +633,7 @@ def _attack_by(m: Mentions, text: str, sentence: Segment, conflict: Conflict | N
         if event.get("kind") != "attack":
             continue
         after = m.within("actor", event.end, min(sentence.end, event.end + _SIDE_GAP))
-        if after and bare(text[event.end : after[0].start]) in ("", *links().side_links):
+        if after and _gap_in(bare(text[event.end : after[0].start]), links().side_links):
             code = _code_in(_group(m.within("actor", after[0].start, sentence.end), text, 0), conflict)
             if isinstance(code, str) and code not in non_party():
                 return code

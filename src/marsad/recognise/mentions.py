@@ -63,7 +63,7 @@ def _countries(actors: Iterable[Mention]) -> list[str]:
         code = m.get("code")
         if code and len(code) == 3 and code.isupper():
             counts[code] = counts.get(code, 0) + 1
-    return sorted(counts, key=counts.get, reverse=True)
+    return sorted(counts, key=counts.__getitem__, reverse=True)
 
 
 def _not_inside(found: list[Mention], items: list[Mention]) -> list[Mention]:

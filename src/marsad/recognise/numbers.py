@@ -127,8 +127,8 @@ def _continues(cls: str, prefix: str, last: str) -> bool:
 class _Acc:
     """Running value of a number phrase being read token by token."""
 
-    total: float = 0
-    group: float = 0
+    total: float = 0.0
+    group: float = 0.0
     last: str = ""
 
     def add(self, cls: str, value: float) -> bool:
@@ -149,7 +149,7 @@ class _Acc:
             self.group += value
         elif cls == "mult" and self.last != "mult":
             self.total += (self.group or 1) * value
-            self.group = 0
+            self.group = 0.0
         else:
             return False
         self.last = cls

@@ -151,8 +151,8 @@ class Gazetteer:
             # keyed with a trailing space, and matched against the text with every non-word
             # character made a space: only hits that end at a word end come out of the automaton
             key = _NON_WORD.sub(" ", text)
-            cue = text if text in self.unknown_singular or text in self.unknown_plural else None
-            self.automaton.add_word(key + " ", (len(key), tuple(keys), cue))
+            unknown = text in self.unknown_singular or text in self.unknown_plural
+            self.automaton.add_word(key + " ", (len(key), tuple(keys), text if unknown else None))
         self.automaton.make_automaton()
         self.size = len(self.places)
         self.forms = len(table)
@@ -229,7 +229,7 @@ class Gazetteer:
                         self.capital_of[country] = int(capital)
                     for form in forms.split("|"):
                         self.country_stems[_stem(form)] = country
-                else:
+                elif place.geonames_id is not None:
                     self.by_geonames.setdefault(place.geonames_id, place)
                 self._add_forms(table, place, forms.split("|"))
 
@@ -566,7 +566,7 @@ def _unknown(m: _Matcher, hits: list[_Hit]) -> list[Mention]:
         if end in starts or (end + 1) in starts:
             continue
         plural = cue in gz.unknown_plural
-        items = []
+        items: list[tuple[int, int]] = []
         cursor = end
         while True:
             name = _name_after(gz, text, cursor, cue, starts, first=not items)
