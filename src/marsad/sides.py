@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 import ahocorasick
@@ -172,8 +172,10 @@ _QUOTES = " \"'«»“”„"
 _PUNCT = regex.compile(r"[\p{P}\p{S}]+")
 
 
+@lru_cache(maxsize=4096)
 def bare(gap: str) -> str:
-    """A gap between two mentions without punctuation and quotes: '، "' counts as nothing."""
+    """A gap between two mentions without punctuation and quotes: '، "' counts as nothing.
+    Kept per gap: the rules ask for the same few gaps (" في "، "، ") many times per article."""
     return " ".join(_PUNCT.sub(" ", gap).split())
 
 
@@ -198,14 +200,36 @@ def conflict_of(actors: Iterable[Mention], text: str = "") -> Conflict | None:
         code = m.get("code")
         if code:
             counts[code] = counts.get(code, 0) + 1
+    rows, where, order = _conflicts(), _party_index(), _conflict_order()
+    per_side: dict[int, list[int]] = {}  # only the conflicts named at all: most score nothing
+    for code, n in counts.items():
+        for r, s in where.get(code, ()):
+            per_side.setdefault(r, [0] * len(rows[r].parties))[s] += n
     hits = keyword_hits(text) if text else {}
     best, best_score = None, 0
-    for row in _conflicts():
-        per_side = [sum(counts.get(c, 0) for c in side) for side in row.parties]
-        score = sum(per_side) + (10 if sum(1 for n in per_side if n) >= 2 else 0) + hits.get(row.id, 0)
+    for r in sorted({*per_side, *(order[cid] for cid in hits)}):
+        named = per_side.get(r, ())
+        score = sum(named) + (10 if sum(1 for n in named if n) >= 2 else 0) + hits.get(rows[r].id, 0)
         if score > best_score:
-            best, best_score = Conflict(row.id, row.parties, counts, row.army), score
+            best, best_score = Conflict(rows[r].id, rows[r].parties, counts, rows[r].army), score
     return best
+
+
+@cache
+def _party_index(lang: str = "ar") -> dict[str, tuple[tuple[int, int], ...]]:
+    """Each party code's (conflict, side) positions in conflicts.yaml."""
+    index: dict[str, list[tuple[int, int]]] = {}
+    for r, row in enumerate(_conflicts(lang)):
+        for s, side in enumerate(row.parties):
+            for code in side:
+                index.setdefault(code, []).append((r, s))
+    return {code: tuple(spots) for code, spots in index.items()}
+
+
+@cache
+def _conflict_order(lang: str = "ar") -> dict[str, int]:
+    """Each conflict id's position in conflicts.yaml: the first of equal scores wins."""
+    return {row.id: r for r, row in enumerate(_conflicts(lang))}
 
 
 def opponent(code: str | None, conflict: Conflict | None) -> str | None:
