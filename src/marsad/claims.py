@@ -9,6 +9,7 @@ sides from the words around it, or from the claimant's position in the conflict.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -128,8 +129,8 @@ class _Doc:
 def _unshadowed(m: Mentions) -> Mentions:
     """Mentions without the words inside a longer name of another kind: the تحرير of "هيئة تحرير
     الشام" is no taking, the تدمر of "أذربيجان تدمر أرتالا" no place when it is the verb."""
-    actors = [(a.start, a.end) for a in m.of("actor") if a.end - a.start > 0]
-    events = [(e.start, e.end) for e in m.of("event")]
+    actors = _Spans([a for a in m.of("actor") if a.end - a.start > 0])
+    events = _Spans(m.of("event"))
     groups = dict(m.by_kind)
     groups["event"] = [e for e in m.of("event") if not _inside(e, actors, strict=True)]
     groups["verb"] = [v for v in m.of("verb") if not _inside(v, actors, strict=True)]
@@ -138,18 +139,30 @@ def _unshadowed(m: Mentions) -> Mentions:
         for p in m.of("place")
         if not _inside(p, events, strict=False) and not _inside(p, actors, strict=True)
     ]  # "غزة" in "وزارة الصحة في غزة" names the speaker, not where it happened
-    dates = [(d.start, d.end) for d in m.of("date")]
+    dates = _Spans(m.of("date"))
     groups["number"] = [n for n in m.of("number") if not _inside(n, dates, strict=False)]  # "27 سبتمبر 2020"
     groups["item"] = [  # the "مسلح" of "القوات المسلحة" is no gunman counted
         i for i in m.of("item") if not (i.get("count") and _inside(i, actors, strict=True))
     ]
-    return Mentions.build(groups, m.report_date)
+    return Mentions.ordered(groups, m.report_date)
 
 
-def _inside(mention: Mention, spans: list[tuple[int, int]], *, strict: bool) -> bool:
+class _Spans:
+    """The spans of some mentions sorted by start, with the longest one's length: a span that
+    holds a mention starts at most that far before the mention's end."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.spans = [(x.start, x.end) for x in mentions]
+        self.starts = [start for start, _ in self.spans]
+        self.longest = max((end - start for start, end in self.spans), default=0)
+
+
+def _inside(mention: Mention, spans: _Spans, *, strict: bool) -> bool:
     """Whether `mention` lies within one of `spans` (strictly shorter than it, when `strict`)."""
-    for start, end in spans:
-        if start > mention.start:
+    earliest = mention.end - spans.longest
+    for k in range(bisect_right(spans.starts, mention.start) - 1, -1, -1):
+        start, end = spans.spans[k]
+        if start < earliest:
             break
         if mention.end <= end and (not strict or end - start > mention.end - mention.start):
             return True

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -25,6 +26,7 @@ from marsad.normalise import normalise_form
 _ARTICLE = "ال"
 _SHORT = 2
 _SHORT_PREFIXES = frozenset({"", "و", "ف"})
+_START, _END = itemgetter(0), itemgetter(1)
 
 
 # One automaton value per form: (form length, keys). A key is a plain tuple
@@ -118,7 +120,8 @@ def _quoted(text: str, heads: frozenset[str], quotes: tuple[str, ...]) -> list[s
 
 
 def _leftmost_longest(kind: str, hits: list[tuple[int, int, str, dict[str, Any]]]) -> list[Mention]:
-    hits.sort(key=lambda h: (h[0], -h[1]))
+    hits.sort(key=_END, reverse=True)  # two stable sorts on one field each: by start, longest first
+    hits.sort(key=_START)
     out: list[Mention] = []
     last_end = -1
     for start, end, key, attrs in hits:

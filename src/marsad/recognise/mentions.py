@@ -33,7 +33,11 @@ class Mentions:
 
     @classmethod
     def build(cls, groups: dict[str, list[Mention]], report_date: date | None) -> Mentions:
-        ordered = {k: _leftmost_longest_first(v) for k, v in groups.items()}
+        return cls.ordered({k: _leftmost_longest_first(v) for k, v in groups.items()}, report_date)
+
+    @classmethod
+    def ordered(cls, ordered: dict[str, list[Mention]], report_date: date | None) -> Mentions:
+        """From lists already in `build`'s order (a selection of another `Mentions`' lists)."""
         starts = {k: [m.start for m in v] for k, v in ordered.items()}
         return cls(ordered, starts, report_date, {k: (v, starts[k]) for k, v in ordered.items()})
 
