@@ -160,7 +160,11 @@ class Gazetteer:
             unknown = text in self.unknown_singular or text in self.unknown_plural
             # two spellings of one place that normalise alike (غزة، غزه) are one key
             ordered = sorted(dict.fromkeys(keys), key=_preference)
-            self.automaton.add_word(key + " ", (len(key), tuple(ordered), text if unknown else None))
+            # the letters of a one-word key are its length; where the key has a space, the text may
+            # have a separator that counts as one, and they are counted in the text
+            letters = None if " " in key else len(key)
+            self.automaton.add_word(key + " ", (len(key), letters, tuple(ordered),
+                                                text if unknown else None))
         self.automaton.make_automaton()
         self.size = len(self.places)
         self.forms = len(table)
@@ -470,8 +474,8 @@ class _Matcher:
 
     # passes ---------------------------------------------------------------------------------------
 
-    def raw_hits(self) -> list[tuple[int, int, int, str, tuple[_Key, ...]]]:
-        """(word start, -end, start, proclitic, keys) of the names on word boundaries, by word start
+    def raw_hits(self) -> list[tuple[int, int, int, str, int | None, tuple[_Key, ...]]]:
+        """(word start, -end, start, proclitic, letters, keys) of the names on word boundaries, by word start
         and longest first; the unknown-name cue words seen go to `cue_hits`.
 
         A name after letters that are no proclitic (inside a word) is dropped here: no key of it
@@ -482,7 +486,7 @@ class _Matcher:
         longest = self.gz.max_prefix + 1  # letters before a name that are not a word of their own
         proclitics = self.gz.any_prefixes
         cues = self.cue_hits
-        for end, (length, keys, cue) in self.gz.automaton.iter(spaced):
+        for end, (length, letters, keys, cue) in self.gz.automaton.iter(spaced):
             start = end - length
             if start and spaced[start - 1] != " ":  # a proclitic before the name, or inside a word
                 ws = spaced.rfind(" ", 0, start) + 1
@@ -496,23 +500,25 @@ class _Matcher:
             if cue is not None and prefix in _CUE_PREFIXES:
                 cues.append((end, cue))
             if keys and prefix in proclitics:
-                out.append((ws, -end, start, prefix, keys))
+                out.append((ws, -end, start, prefix, letters, keys))
         out.sort(key=_BY_WORD_START)
         return out
 
     def known(self) -> list[_Hit]:
         hits: list[_Hit] = []
+        last: _Hit | None = None
         last_end = -1
         text = self.text
-        for ws, neg_end, start, prefix, keys in self.raw_hits():
+        for ws, neg_end, start, prefix, letters, keys in self.raw_hits():
             if ws < last_end:
                 continue
             end = -neg_end
-            form_len = len(text[start:end].replace(" ", ""))
-            place = self.best(keys, form_len, prefix, ws, hits[-1] if hits else None)
+            form_len = len(text[start:end].replace(" ", "")) if letters is None else letters
+            place = self.best(keys, form_len, prefix, ws, last)
             if place is None:
                 continue
-            hits.append(_Hit(start, end, place, ws, prefix))
+            last = _Hit(start, end, place, ws, prefix)
+            hits.append(last)
             last_end = end
         return hits
 
