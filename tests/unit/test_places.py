@@ -77,6 +77,22 @@ def test_word_boundaries() -> None:
     assert keys("باكوية", ["AZE"]) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("قصف ~بغزة ليلا", ["غزه"]),  # a symbol that is no separator, then a proclitic
+        ("قصف $وبغزة", ["غزه"]),
+        ("قصف ~غزة", ["غزه"]),
+        ("من ولغزة", ["غزه"]),
+        ("a1غزة", []),  # letters and digits before it that are no proclitic
+        ("قصف 2غزة", []),
+        ("وصل العسكريون", []),
+    ],
+)
+def test_word_start_before_a_name(text: str, found: list[str]) -> None:
+    assert [span for span, _, _ in places(text, ["PSE"])] == found
+
+
 # -- disambiguation -----------------------------------------------------------------------------
 
 
@@ -139,6 +155,13 @@ def test_facilities_take_their_town() -> None:
     assert found["fac.signal_corps"].attrs["lat"] == found["sdn.el_fasher"].attrs["lat"]
     airport = [m for m in find(norm, ["SDN"]) if m.attrs["name"] == "El Fasher Airport"]
     assert [norm[m.start : m.end] for m in airport] == ["مطار الفاشر"]
+
+
+@pytest.mark.parametrize("text", ["قصف وبمطار الفاشر", "وصلت إلى لمطار الفاشر"])
+def test_facility_word_takes_its_proclitics(text: str) -> None:
+    norm = normalise(text).text
+    (m,) = find(norm, ["SDN"])
+    assert (norm[m.start : m.end], m.attrs["name"]) == ("مطار الفاشر", "El Fasher Airport")
 
 
 def test_capital_and_palace_follow_the_article_country() -> None:

@@ -21,6 +21,7 @@ Everything is built once per process (`gazetteer()`); `find` is a pure function 
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -50,6 +51,8 @@ _CUE_PREFIXES = frozenset(["", "و", "ب", "ل", "ف", "وب", "ول", "فب"])
 _SENTENCE_RE = regex.compile(r"[.!?؟\n;؛]")
 _NOT_BEFORE_PLACES = frozenset("كس")
 _CUE_MARKS = {"~": "foreign", "!": "always"}
+_BY_WORD_START = operator.itemgetter(0, 1)  # raw hits: word start, then longest (-end) first
+_BY_START = operator.attrgetter("start")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -81,7 +84,8 @@ class Place(NamedTuple):
             "precision": self.precision,
             "geonames_id": self.geonames_id,
         }
-        out.update(over)
+        if over:
+            out.update(over)
         return out
 
     def __reduce__(self) -> tuple[Any, tuple]:
@@ -119,7 +123,9 @@ class Gazetteer:
         self.prefixes = frozenset(["", *(p for p in clitics["prefixes"] if not set(p) & _NOT_BEFORE_PLACES)])
         self.article_prefixes = frozenset(p for p in clitics["article_prefixes"]
                                           if not set(p) & _NOT_BEFORE_PLACES)
-        self.max_prefix = max(map(len, self.prefixes | self.article_prefixes))
+        # a hit after any other run of letters is inside a word, whatever its keys
+        self.any_prefixes = self.prefixes | self.article_prefixes
+        self.max_prefix = max(map(len, self.any_prefixes))
         cues = yaml.load((folder / "cues.yaml").read_text(encoding="utf-8"), Loader=_Loader)
         all_prefixes = self.prefixes | self.article_prefixes
         self.strong = frozenset(p + w for w in _words(cues["strong"]) for p in all_prefixes)
@@ -132,7 +138,7 @@ class Gazetteer:
         self.unknown_stop = _words(unknown["stop"])
         self.within_window = int(cues["within_window"])
         self.within_links = _words(cues["within_links"])
-        self.facility_prefix = {normalise_form(k): v for k, v in cues["facility_prefix"].items()}
+        self.facility_words = _facility_words(cues["facility_prefix"], self.prefixes)
         self.stoplist = _read_stoplist(folder / "stoplist.txt")
 
         self.places: dict[str, Place] = {}
@@ -152,7 +158,13 @@ class Gazetteer:
             # character made a space: only hits that end at a word end come out of the automaton
             key = _NON_WORD.sub(" ", text)
             unknown = text in self.unknown_singular or text in self.unknown_plural
-            self.automaton.add_word(key + " ", (len(key), tuple(keys), text if unknown else None))
+            # two spellings of one place that normalise alike (غزة، غزه) are one key
+            ordered = sorted(dict.fromkeys(keys), key=_preference)
+            # the letters of a one-word key are its length; where the key has a space, the text may
+            # have a separator that counts as one, and they are counted in the text
+            letters = None if " " in key else len(key)
+            self.automaton.add_word(key + " ", (len(key), letters, tuple(ordered),
+                                                text if unknown else None))
         self.automaton.make_automaton()
         self.size = len(self.places)
         self.forms = len(table)
@@ -259,6 +271,27 @@ class Gazetteer:
         return None
 
 
+def _facility_words(labels: dict[str, str], prefixes: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """Each facility word with each proclitic it can take (وبمطار) → (the word, its label).
+
+    One lookup of the word before a place then replaces trying every word and every proclitic;
+    the first word in `cues.yaml` order wins where two spell the same."""
+    out: dict[str, tuple[str, str]] = {}
+    for raw, label in labels.items():
+        word = normalise_form(raw)
+        for prefix in prefixes:
+            out.setdefault(prefix + word, (word, label))
+    return out
+
+
+def _preference(key: _Key) -> tuple[int, int, str]:
+    """The order of a form's keys: curated before GeoNames, then the most populous.
+
+    Kept in the automaton so that choosing among the accepted places of a hit needs only their
+    rank by the article's countries (`_Matcher.country_rank`), the first of the lowest rank."""
+    return -key.place.tier, -key.place.population, key.place.id
+
+
 def _read_stoplist(path: Path) -> frozenset[str]:
     out = set()
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -297,6 +330,14 @@ class _Hit:
     prefix: str
 
 
+def _letters_before(text: str, pos: int) -> int:
+    """Where the run of letters (and digits) that ends at `pos` begins."""
+    i = pos
+    while i > 0 and text[i - 1].isalnum():
+        i -= 1
+    return i
+
+
 def _word_before(text: str, pos: int, count: int = 1) -> str:
     """The `count` words that end right before `pos` (spaces and quotes skipped), joined by a space."""
     words: list[str] = []
@@ -333,11 +374,9 @@ class _Matcher:
 
     def cue_before(self, word_start: int, prefix: str) -> str | None:
         """"strong", "weak" or None: what stands right before the word that holds a name."""
-        one = _word_before(self.text, word_start, 1)
-        if one in self.gz.strong:
-            return "strong"
         two = _word_before(self.text, word_start, 2)
-        if two in self.gz.strong:
+        one = two[two.rfind(" ") + 1 :]  # its last word: what `_word_before(.., 1)` would give
+        if one in self.gz.strong or two in self.gz.strong:
             return "strong"
         if one in self.gz.weak or two in self.gz.weak or prefix[-1:] == "ب" or prefix[-3:] == "بال":
             return "weak"
@@ -406,63 +445,80 @@ class _Matcher:
 
     def best(self, keys: tuple[_Key, ...], form_len: int, prefix: str, word_start: int,
              last: _Hit | None) -> Place | None:
-        context: list[tuple[str | None, bool]] = []
+        plain = prefix in self.gz.prefixes
+        after_article = prefix in self.gz.article_prefixes
+        context: tuple[str | None, bool] | None = None
         ok: list[Place] = []
         for key in keys:
-            if key.article and prefix not in self.gz.article_prefixes:
-                continue
+            if key.article:
+                if not after_article:
+                    continue
             # "الزنغلان": an article before a name that has none, for curated towns only
             # (not "المالي" for مالي, nor "الجديد" for جديد)
-            if not key.article and prefix not in self.gz.prefixes and (
-                prefix not in self.gz.article_prefixes or key.no_article_prefix
+            elif not plain and (
+                not after_article or key.no_article_prefix
                 or key.place.tier < 2 or key.place.precision == "country"
             ):
                 continue
             if self.accept_simple(key, form_len):
                 ok.append(key.place)
                 continue
-            if not context:
-                cue = self.cue_before(word_start, prefix)
-                context.append((cue, self.continues_list(word_start, prefix, last)))
-            if self.accept(key, form_len, *context[0]):
+            if context is None:  # looked at once per hit, and only when a key needs it
+                context = (self.cue_before(word_start, prefix),
+                           self.continues_list(word_start, prefix, last))
+            if self.accept(key, form_len, *context):
                 ok.append(key.place)
-        if not ok:
-            return None
-        return min(ok, key=lambda p: (self.country_rank(p), -p.tier, -p.population, p.id))
+        if len(ok) < 2:
+            return ok[0] if ok else None
+        return min(ok, key=self.country_rank)  # the keys come in `_preference` order
 
     # passes ---------------------------------------------------------------------------------------
 
-    def raw_hits(self) -> list[tuple[int, int, int, str, tuple[_Key, ...]]]:
+    def raw_hits(self) -> list[tuple[int, int, int, str, int | None, tuple[_Key, ...]]]:
+        """(word start, -end, start, proclitic, letters, keys) of the names on word boundaries, by word start
+        and longest first; the unknown-name cue words seen go to `cue_hits`.
+
+        A name after letters that are no proclitic (inside a word) is dropped here: no key of it
+        could be accepted, and most automaton hits are such word endings."""
         text = self.text
+        spaced = _SEPARATORS.sub(" ", text) + " "
         out = []
-        maxp = self.gz.max_prefix
+        longest = self.gz.max_prefix + 1  # letters before a name that are not a word of their own
+        proclitics = self.gz.any_prefixes
         cues = self.cue_hits
-        for end, (length, keys, cue) in self.gz.automaton.iter(_SEPARATORS.sub(" ", text) + " "):
+        for end, (length, letters, keys, cue) in self.gz.automaton.iter(spaced):
             start = end - length
-            ws = start
-            if start and text[start - 1].isalnum():  # a proclitic before the name, or inside a word
-                while ws > 0 and text[ws - 1].isalnum() and start - ws <= maxp:
-                    ws -= 1
-                if ws > 0 and text[ws - 1].isalnum():
+            if start and spaced[start - 1] != " ":  # a proclitic before the name, or inside a word
+                ws = spaced.rfind(" ", 0, start) + 1
+                if not text[ws:start].isalnum():  # a symbol that is no separator: walk the letters
+                    ws = _letters_before(text, start)
+                if start - ws > longest:
                     continue
-            if cue is not None and text[ws:start] in _CUE_PREFIXES:
+                prefix = text[ws:start]
+            else:
+                ws, prefix = start, ""
+            if cue is not None and prefix in _CUE_PREFIXES:
                 cues.append((end, cue))
-            if keys:
-                out.append((start, end, ws, text[ws:start], keys))
-        out.sort(key=lambda h: (h[2], -h[1]))
+            if keys and prefix in proclitics:
+                out.append((ws, -end, start, prefix, letters, keys))
+        out.sort(key=_BY_WORD_START)
         return out
 
     def known(self) -> list[_Hit]:
         hits: list[_Hit] = []
+        last: _Hit | None = None
         last_end = -1
-        for start, end, ws, prefix, keys in self.raw_hits():
+        text = self.text
+        for ws, neg_end, start, prefix, letters, keys in self.raw_hits():
             if ws < last_end:
                 continue
-            form_len = end - start - (end - start - len(self.text[start:end].replace(" ", "")))
-            place = self.best(keys, form_len, prefix, ws, hits[-1] if hits else None)
+            end = -neg_end
+            form_len = len(text[start:end].replace(" ", "")) if letters is None else letters
+            place = self.best(keys, form_len, prefix, ws, last)
             if place is None:
                 continue
-            hits.append(_Hit(start, end, place, ws, prefix))
+            last = _Hit(start, end, place, ws, prefix)
+            hits.append(last)
             last_end = end
         return hits
 
@@ -479,16 +535,19 @@ def find(text: str, countries: Iterable[str] = ()) -> list[Mention]:
     matcher = _Matcher(gz, text, tuple(c for c in countries if c))
     hits = matcher.known()
     out: list[Mention] = []
-    plain = [h for h in hits if not h.place.anchor]
+    plain: list[_Hit] | None = None  # the towns a facility may resolve to: made for the first one
     for i, hit in enumerate(hits):
         if hit.place.anchor:
+            if plain is None:
+                plain = [h for h in hits if not h.place.anchor]
             mention = _facility(matcher, hit, plain, hits[i + 1] if i + 1 < len(hits) else None)
         else:
             mention = _composite(matcher, hit)
         if mention is not None:
             out.append(mention)
-    out.extend(_unknown(matcher, hits))
-    out.sort(key=lambda m: m.start)
+    if matcher.cue_hits:
+        out.extend(_unknown(matcher, hits))
+    out.sort(key=_BY_START)
     return out
 
 
@@ -497,14 +556,14 @@ def _composite(m: _Matcher, hit: _Hit) -> Mention:
     place = hit.place
     text = m.text
     i = hit.word_start
-    while i > 0 and text[i - 1] == " ":
-        i -= 1
-    before = text[max(0, text.rfind(" ", 0, i) + 1) : i]
-    if before and i < hit.word_start and place.precision == "exact":
-        for word, label in m.gz.facility_prefix.items():
-            if before.endswith(word) and before[: -len(word)] in m.gz.prefixes:
-                return Mention("place", i - len(word), hit.end, place.id,
-                               place.attrs(name=f"{place.name} {label}"))
+    if i and text[i - 1] == " " and place.precision == "exact":
+        while i > 0 and text[i - 1] == " ":
+            i -= 1
+        facility = m.gz.facility_words.get(text[max(0, text.rfind(" ", 0, i) + 1) : i])
+        if facility is not None:
+            word, label = facility
+            return Mention("place", i - len(word), hit.end, place.id,
+                           place.attrs(name=f"{place.name} {label}"))
     return Mention("place", hit.start, hit.end, place.id, place.attrs())
 
 
