@@ -43,7 +43,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -70,12 +70,19 @@ _TABLE_KEYS = frozenset((
     "range_joiners", "range_leads", "month_leads", "ambiguous_months",
 ))
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
-_DIGITS = re.compile(r"\d+")
+# `\d\d*` rather than `\d+`: a pattern that opens with a character class lets `re` skip to the
+# next digit with its fast class scan instead of attempting a match at every character.
+_DIGITS = re.compile(r"\d\d*")
 # Every year the grammar reads is `(?:19|20)\d\d`: a line without one holds no header date.
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PUNCT = " \t\r\n.,،؛;:!?؟()[]{}<>\"'«»“”‘’`-–—_/\\|…*#@+=~"
 _SPACES = re.compile(r"\s+")
 _WORD_END = r"(?![^\W\d_])"
+# Grammar branches that open with a number only, and those that open with a number or a word. A
+# start is either a digit or a letter, and `re` enters every branch of an alternation to fail it:
+# each start is tried only with the branches that can open there.
+_NUMBER_FIRST = frozenset(("DRANGE", "DMY", "YMD"))
+_NUMBER_OR_WORD_FIRST = frozenset(("ABS", "PERA"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -208,11 +215,31 @@ def lexicon(lang: str = "ar") -> _Lex:
 def _alt(forms: Any) -> str:
     """A regex alternation of literal forms, longest first, spaces matching any whitespace run.
 
-    Forms of one length are in alphabetical order (no two can match at the same place), so that
-    the grammar's text is the same in every process and its compiled program can be cached.
+    The forms are written as a trie ("ال(?:ثامن|ثاني(?:\\s+عشر)?)"): `re` tries the branches of
+    an alternation one by one, and thirty ordinals that all open with ال cost thirty attempts at
+    every ال of the text, where the trie costs one. The forms that match at one place are prefixes
+    of one another, and the trie tries them as the flat list did: longest first. Branches are in
+    alphabetical order, so that the grammar's text is the same in every process and its compiled
+    program can be cached.
     """
-    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
-    return "(?:" + "|".join(re.escape(f).replace("\\ ", r"\s+") for f in ordered) + ")"
+    trie: dict[str, Any] = {}
+    for form in set(forms):
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a form ends here
+    return "(?:" + _trie(trie) + ")"
+
+
+def _trie(node: dict[str, Any]) -> str:
+    """The regex of a trie node's continuations: the longer ones first, the form ending here last."""
+    branches = [(r"\s+" if key == " " else re.escape(key)) + _trie(node[key]) for key in sorted(node) if key]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return ("(?:" + body + ")" if len(branches) == 1 and len(body) > 1 else body) + "?"
 
 
 def _w(forms: Any) -> str:
@@ -222,9 +249,11 @@ def _w(forms: Any) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Grammar:
-    main: Any  # compiled pattern, tried at trigger positions
+    at_digit: Any  # compiled pattern of the branches that open with a number, tried at digits
+    at_word: Any  # compiled pattern of the branches that open with a word, tried at trigger words
     triggers: frozenset[str]  # words that may open an expression, with and without a clitic
     finder: Any  # an Aho-Corasick automaton of the triggers, None if one is not letters only
+    since_words: tuple[str, ...]  # the first word of each منذ form: no search where none is
     since_left: Any  # منذ before a date, searched in the left context
     since_left_open: Any  # منذ and a few words before a year ("منذ انتهاء الحرب عام 1994")
     lead_left: Any  # a range lead word just before a date
@@ -315,8 +344,12 @@ def grammar(lang: str = "ar") -> _Grammar:
                  rf"{months('MONO_')}{year('MONO_')}?(?:\s+(?P<MONO_mod>{mods}))?"),
         "YR": rf"{year_word}\s*(?P<YR_y>(?:19|20)\d\d)(?!\d){suffix}",
     }
-    body = "|".join(f"(?P<{name}>{pattern})" for name, pattern in branches.items())
-    main = compiled_pattern(f"dates-{lang}", rf"(?:[{clitics}](?=[^\W\d_]))?(?:{body})")
+    def compiled(name: str, keep: Any) -> Any:
+        body = "|".join(f"(?P<{b}>{pattern})" for b, pattern in branches.items() if keep(b))
+        return compiled_pattern(f"dates-{lang}-{name}", rf"(?:[{clitics}](?=[^\W\d_]))?(?:{body})")
+
+    at_digit = compiled("digit", lambda b: b in _NUMBER_FIRST or b in _NUMBER_OR_WORD_FIRST)
+    at_word = compiled("word", lambda b: b not in _NUMBER_FIRST)
 
     def with_article(forms: Any) -> set[str]:
         return {a + f for a in lx.article for f in forms}
@@ -338,7 +371,9 @@ def grammar(lang: str = "ar") -> _Grammar:
         for word in triggers:
             finder.add_word(word, word)
         finder.make_automaton()
-    return _Grammar(main, frozenset(triggers), finder, since_left, since_left_open, lead_left, joiner)
+    since_words = tuple(sorted(_first_words(lx.since)))
+    return _Grammar(at_digit, at_word, frozenset(triggers), finder, since_words, since_left, since_left_open,
+                    lead_left, joiner)
 
 
 # --------------------------------------------------------------------------------------------
@@ -432,7 +467,10 @@ def _word_before(text: str, pos: int) -> str:
 
 
 def _norm(text: str | None) -> str:
-    return _SPACES.sub(" ", text) if text else ""
+    """A matched form with its whitespace runs as single spaces (most forms are one word)."""
+    if not text:
+        return ""
+    return text if text.isalnum() else _SPACES.sub(" ", text)
 
 
 def _month_of(lx: _Lex, m: Any, p: str) -> int:
@@ -631,7 +669,7 @@ def _scan(text: str, ref: date | None, lang: str = "ar") -> list[_Hit]:
     for pos in positions:
         if pos < done:
             continue
-        m = g.main.match(text, pos)
+        m = (g.at_digit if text[pos].isdecimal() else g.at_word).match(text, pos)
         if m is None:
             continue
         try:
@@ -762,7 +800,8 @@ def _merge(text: str, hits: list[_Hit], g: _Grammar, ref: date | None, relative:
         prev = out[-1] if out else None
         if prev is not None and _same_day_pair(text, prev, hit, relative):
             calendar_hit = hit if hit.key == "absolute" else prev
-            out[-1] = replace(calendar_hit, start=prev.start, end=hit.end, anchored=True)
+            calendar_hit.start, calendar_hit.end, calendar_hit.anchored = prev.start, hit.end, True
+            out[-1] = calendar_hit
             continue
         out.append(hit)
     # 2. Two dates joined into a range: "من 28 سبتمبر إلى 2 أكتوبر"، "بين الجمعة والسبت"،
@@ -776,15 +815,24 @@ def _merge(text: str, hits: list[_Hit], g: _Grammar, ref: date | None, relative:
         else:
             merged.append(hit)
     # 3. منذ before a day, month, year or period: the start of a running total.
-    for i, hit in enumerate(merged):
+    for hit in merged:
         if hit.key in ("since", "range", "ago") or hit.first is None:
             continue
-        left = max(0, hit.start - 80)
-        if g.since_left.search(text, left, hit.start) or (
-                hit.key == "year" and g.since_left_open.search(text, left, hit.start)):
-            merged[i] = replace(hit, key="since", last=ref if ref and ref >= hit.first else hit.first,
-                                since=True)
+        if _after_since(text, hit, g):
+            hit.key, hit.since = "since", True
+            hit.last = ref if ref and ref >= hit.first else hit.first
     return [h for h in merged if h.first is not None and h.last is not None]
+
+
+def _after_since(text: str, hit: _Hit, g: _Grammar) -> bool:
+    """Whether منذ leads to `hit`, directly or through a few words. Most dates have no منذ in the
+    80 characters before them: a substring test spares them the two regex searches."""
+    left = max(0, hit.start - 80)
+    window = text[left:hit.start]
+    if not any(word in window for word in g.since_words):
+        return False
+    return bool(g.since_left.search(text, left, hit.start)
+                or (hit.key == "year" and g.since_left_open.search(text, left, hit.start)))
 
 
 def _range(text: str, a: _Hit, b: _Hit, g: _Grammar) -> _Hit | None:
