@@ -46,6 +46,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from itertools import islice
 from typing import Any
 
 import ahocorasick
@@ -369,7 +370,7 @@ def grammar(lang: str = "ar") -> _Grammar:
     if all(t.isalpha() for t in triggers):
         finder = ahocorasick.Automaton()
         for word in triggers:
-            finder.add_word(word, word)
+            finder.add_word(word, (word, len(word) - 1))  # the word, and its last letter's offset
         finder.make_automaton()
     since_words = tuple(sorted(_first_words(lx.since)))
     return _Grammar(at_digit, at_word, frozenset(triggers), finder, since_words, since_left, since_left_open,
@@ -691,23 +692,26 @@ def _trigger_positions(text: str, finder: Any) -> list[int]:
     punctuation around it is stripped ("الثلاثاء،"), or the letters written against a number
     ("الأحد16"). Then each of its occurrences that no letter touches is a start, found left to
     right without overlap. One automaton pass finds every occurrence of every trigger.
+
+    The triggers are letters only, so an occurrence that overlaps an earlier one, or sits inside a
+    longer word, has a letter before or after it: it is neither a start nor a word, and is dropped
+    first.
     """
     positions = [m.start() for m in _DIGITS.finditer(text)]
-    found: dict[str, list[int]] = {}
-    for last, word in finder.iter(text):
-        found.setdefault(word, []).append(last - len(word) + 1)
     size = len(text)
-    for word, starts in found.items():
-        free = []
-        scan = 0
-        for i in starts:
-            if i < scan:
-                continue  # overlaps the occurrence before
-            j = scan = i + len(word)
-            if (i == 0 or not text[i - 1].isalnum()) and (j == size or not text[j].isalpha()):
-                free.append(i)
-        if free and (_any_word(text, free, len(word)) or _any_word(text, starts, len(word))):
-            positions.extend(free)
+    free: dict[str, list[int]] = {}
+    words: set[str] = set()
+    for last, (word, back) in finder.iter(text):
+        i, j = last - back, last + 1
+        if (i and text[i - 1].isalpha()) or (j < size and text[j].isalpha()):
+            continue
+        if word not in words and _is_word(text, i, j):
+            words.add(word)
+        if i == 0 or not text[i - 1].isalnum():
+            free.setdefault(word, []).append(i)
+    for word, starts in free.items():
+        if word in words:
+            positions.extend(starts)
     positions.sort()
     return positions
 
@@ -740,13 +744,11 @@ def _trigger_positions_by_words(text: str, triggers: frozenset[str]) -> list[int
 _STRIPPED = frozenset(_PUNCT) - frozenset(" \t\r\n")
 
 
-def _any_word(text: str, starts: list[int], length: int) -> bool:
-    return any(_is_word(text, i, i + length) for i in starts)
-
-
 def _is_word(text: str, i: int, j: int) -> bool:
     """Whether the letters `text[i:j]` are a whitespace token with only punctuation around them,
     or the whole run of letters written right before a number."""
+    if (i == 0 or text[i - 1].isspace()) and (j == len(text) or text[j].isspace()):
+        return True  # the common case, settled without a regex call
     if j < len(text) and _DIGITS.match(text, j) and (i == 0 or not text[i - 1].isalpha()):
         return True
     k = i
@@ -889,7 +891,7 @@ def document_date(text: str, published: date | None = None) -> date | None:
     """
     if published is not None:
         return published
-    lines = [line for line in text[:HEAD_CHARS].splitlines() if line.strip()][:HEAD_LINES]
+    lines = islice((line for line in text[:HEAD_CHARS].splitlines() if line.strip()), HEAD_LINES)
     best: tuple[int, int, date] | None = None
     offset = 0
     for line in lines:
@@ -900,12 +902,14 @@ def document_date(text: str, published: date | None = None) -> date | None:
         if not _YEAR.search(norm):  # digits but no year: the grammar is not tried
             offset += len(norm) + 1
             continue
-        tokens = len(_TOKEN.findall(norm))
+        short = None  # counted at the first full date: most lines with a year hold none
         for hit in _scan(norm, None):
             if hit.key != "absolute" or not hit.own_year or hit.first is None or hit.since:
                 continue
             bracketed = norm[:hit.start].rstrip().endswith("(") and norm[hit.end:].lstrip().startswith(")")
-            if tokens <= HEADER_TOKENS:
+            if short is None:
+                short = _is_short(norm)
+            if short:
                 rank = 0
             elif hit.anchored or bracketed:
                 rank = 1
@@ -916,3 +920,9 @@ def document_date(text: str, published: date | None = None) -> date | None:
                 best = candidate
         offset += len(norm) + 1
     return best[2] if best else None
+
+
+def _is_short(line: str) -> bool:
+    """Whether `line` has at most `HEADER_TOKENS` tokens, counting no further than one more: a
+    paragraph is not tokenised to its end."""
+    return sum(1 for _ in islice(_TOKEN.finditer(line), HEADER_TOKENS + 1)) <= HEADER_TOKENS
