@@ -33,9 +33,10 @@ their own year are returned; a since-date without ref has `end == start`.
 
 All words come from `data/lexicon/ar/dates.yaml` (month and weekday names from babel's CLDR data);
 this module only composes them. The table and the patterns are built once per process. To stay fast
-the text is not scanned with the whole grammar: whitespace splitting and a set intersection find the
-words that can open a date expression (month and weekday names, منذ...), `str.find` and one digit
-scan locate them, and the grammar (stdlib `re`, faster here than `regex`) is tried only there.
+the text is not scanned with the whole grammar: one automaton pass finds the words that can open a
+date expression (month and weekday names, منذ...) and one digit scan the numbers, and the grammar
+(stdlib `re`, faster here than `regex`) is tried only there, and only with the branches that can
+open with that word or number.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from itertools import islice
+from itertools import groupby, islice
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -84,6 +86,7 @@ _WORD_END = r"(?![^\W\d_])"
 # each start is tried only with the branches that can open there.
 _NUMBER_FIRST = frozenset(("DRANGE", "DMY", "YMD"))
 _NUMBER_OR_WORD_FIRST = frozenset(("ABS", "PERA"))
+_NEVER = re.compile(r"(?!)")  # no branch can open here
 
 
 # --------------------------------------------------------------------------------------------
@@ -223,24 +226,25 @@ def _alt(forms: Any) -> str:
     alphabetical order, so that the grammar's text is the same in every process and its compiled
     program can be cached.
     """
-    trie: dict[str, Any] = {}
-    for form in set(forms):
-        node = trie
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a form ends here
-    return "(?:" + _trie(trie) + ")"
+    return "(?:" + _trie(sorted(set(forms))) + ")"
 
 
-def _trie(node: dict[str, Any]) -> str:
-    """The regex of a trie node's continuations: the longer ones first, the form ending here last."""
-    branches = [(r"\s+" if key == " " else re.escape(key)) + _trie(node[key]) for key in sorted(node) if key]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" not in node:
-        return body
-    return ("(?:" + body + ")" if len(branches) == 1 and len(body) > 1 else body) + "?"
+def _trie(forms: list[str]) -> str:
+    """The regex of sorted, distinct `forms`: the forms that share a first character are one
+    branch, the rest of them a trie of their own; a form that ends where others go on is tried
+    after them (an optional group)."""
+    ends = bool(forms) and forms[0] == ""
+    branches = []
+    for head, group in groupby(forms[1:] if ends else forms, key=itemgetter(0)):
+        rest = [f[1:] for f in group]
+        branches.append(_literal(head + rest[0]) if len(rest) == 1 else _literal(head) + _trie(rest))
+    if ends:
+        return "(?:" + "|".join(branches) + ")?" if branches else ""
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _literal(text: str) -> str:
+    return re.escape(text).replace("\\ ", r"\s+")
 
 
 def _w(forms: Any) -> str:
@@ -251,7 +255,8 @@ def _w(forms: Any) -> str:
 @dataclass(frozen=True, slots=True)
 class _Grammar:
     at_digit: Any  # compiled pattern of the branches that open with a number, tried at digits
-    at_word: Any  # compiled pattern of the branches that open with a word, tried at trigger words
+    by_word: dict[str, Any]  # trigger word -> compiled pattern of the branches it can open
+    at_word: Any  # without a finder: the branches that open with a word, tried at every word
     triggers: frozenset[str]  # words that may open an expression, with and without a clitic
     finder: Any  # an Aho-Corasick automaton of the triggers, None if one is not letters only
     since_words: tuple[str, ...]  # the first word of each منذ form: no search where none is
@@ -276,7 +281,8 @@ def grammar(lang: str = "ar") -> _Grammar:
     by_number = {n: [f for f, (_, k) in lx.unit_forms.items() if k == n] for n in ("one", "two", "many")}
     u_one, u_two, u_many = (_w(by_number[n]) for n in ("one", "two", "many"))
     u_counted = _w(by_number["one"] + by_number["many"])
-    cal_one = _w([f for f, (u, k) in lx.unit_forms.items() if k == "one" and u in lx.calendar_units])
+    cal_one_forms = [f for f, (u, k) in lx.unit_forms.items() if k == "one" and u in lx.calendar_units]
+    cal_one = _w(cal_one_forms)
     month_unit = [f for f, (u, k) in lx.unit_forms.items() if k == "one" and lx.unit_size[u] == ("months", 1)]
     numw = _w(lx.numbers)
     year_word = _alt(lx.year_words)
@@ -347,13 +353,39 @@ def grammar(lang: str = "ar") -> _Grammar:
     }
     def compiled(name: str, keep: Any) -> Any:
         body = "|".join(f"(?P<{b}>{pattern})" for b, pattern in branches.items() if keep(b))
+        if not body:
+            return _NEVER
         return compiled_pattern(f"dates-{lang}-{name}", rf"(?:[{clitics}](?=[^\W\d_]))?(?:{body})")
 
     at_digit = compiled("digit", lambda b: b in _NUMBER_FIRST or b in _NUMBER_OR_WORD_FIRST)
-    at_word = compiled("word", lambda b: b not in _NUMBER_FIRST)
 
     def with_article(forms: Any) -> set[str]:
         return {a + f for a in lx.article for f in forms}
+
+    # The words each branch that opens with a word can open with. A trigger opens a branch when it
+    # is one of them, or a clitic and one of them: no other branch can match there (its first word
+    # is another, or is followed by letters where the branch wants a space, a digit or a word end).
+    first_unit = {n: _first_words(forms) for n, forms in by_number.items()}
+    numbers = _first_words(lx.numbers)
+    opens = {
+        "NIGHT": _first_words(lx.night_between),
+        "ENG": _first_words(lx.months),
+        "ABS": {*lx.article, *_first_words(lx.ordinals)},
+        "SINCEY": _first_words(lx.since),
+        "SINCEP": _first_words(lx.since),
+        "AGO": _first_words(lx.ago),
+        "PERB": with_article(first_unit["many"]),
+        "PERC": with_article(first_unit["two"]),
+        "PERA": {*lx.article, *numbers, *with_article(numbers)},
+        "PERT": _first_words(lx.this),
+        "PERD": _first_words(lx.month_parts) | with_article(_first_words(cal_one_forms)),
+        "REL": _first_words(lx.parts) | _first_words(lx.relative),
+        "WDAY": _first_words(lx.parts) | _first_words(lx.weekdays),
+        "MONO": _first_words(lx.month_parts) | _first_words(month_unit) | _first_words(lx.months),
+        "YR": _first_words(lx.year_words),
+    }
+    if set(opens) != set(branches) - _NUMBER_FIRST:
+        raise LexiconError("dates: every branch that opens with a word needs its opening words")
 
     triggers = _first_words(
         lx.months, lx.weekdays, lx.ordinals, lx.relative, lx.parts, lx.night_between, lx.this,
@@ -366,15 +398,31 @@ def grammar(lang: str = "ar") -> _Grammar:
     lead_left = re.compile(rf"(?<![^\W\d_])[{clitics}]?(?P<lead>{_w(lx.range_leads)})\s+$")
     joiner = re.compile(rf"{day_join}|{wd_join}")
     triggers |= {c + t for c in clitics for t in triggers}
-    finder = None
-    if all(t.isalpha() for t in triggers):
+    finder = at_word = None
+    by_word: dict[str, Any] = {}
+    if not all(t.isalpha() for t in triggers):
+        at_word = compiled("word", lambda b: b not in _NUMBER_FIRST)
+    else:
         finder = ahocorasick.Automaton()
-        for word in triggers:
+        opened: dict[str, set[str]] = {}  # opening word -> branches
+        for b, words in opens.items():
+            for w in words:
+                opened.setdefault(w, set()).add(b)
+        order = {b: k for k, b in enumerate(branches)}
+        subsets: dict[tuple[str, ...], Any] = {}
+        # The automaton looks a letter up among a node's children in the order they were added:
+        # words in the text's script first.
+        for word in sorted(triggers, key=lambda w: (w.isascii(), w)):
             finder.add_word(word, (word, len(word) - 1))  # the word, and its last letter's offset
+            after_clitic = opened.get(word[1:], set()) if word[0] in clitics else set()
+            names = tuple(sorted(opened.get(word, set()) | after_clitic, key=order.__getitem__))
+            if names not in subsets:
+                subsets[names] = compiled("word_" + "_".join(names), lambda b, names=names: b in names)
+            by_word[word] = subsets[names]
         finder.make_automaton()
     since_words = tuple(sorted(_first_words(lx.since)))
-    return _Grammar(at_digit, at_word, frozenset(triggers), finder, since_words, since_left, since_left_open,
-                    lead_left, joiner)
+    return _Grammar(at_digit, by_word, at_word, frozenset(triggers), finder, since_words, since_left,
+                    since_left_open, lead_left, joiner)
 
 
 # --------------------------------------------------------------------------------------------
@@ -667,10 +715,11 @@ def _scan(text: str, ref: date | None, lang: str = "ar") -> list[_Hit]:
         positions = _trigger_positions(text, g.finder)
     else:
         positions = _trigger_positions_by_words(text, g.triggers)
-    for pos in positions:
+    for pos, word in positions:
         if pos < done:
             continue
-        m = (g.at_digit if text[pos].isdecimal() else g.at_word).match(text, pos)
+        pattern = g.by_word.get(word) or (g.at_digit if text[pos].isdecimal() else g.at_word)
+        m = pattern.match(text, pos)
         if m is None:
             continue
         try:
@@ -685,8 +734,9 @@ def _scan(text: str, ref: date | None, lang: str = "ar") -> list[_Hit]:
     return _merge(text, hits, g, ref, frozenset((*lx.relative_attrs, "weekday")))
 
 
-def _trigger_positions(text: str, finder: Any) -> list[int]:
-    """Where an expression may start: each digit run, and each whole word that is a trigger.
+def _trigger_positions(text: str, finder: Any) -> list[tuple[int, str]]:
+    """Where an expression may start, in text order: each digit run (with the word ""), and each
+    whole word that is a trigger (with the word).
 
     A trigger counts when it is one of the text's words: a whitespace-separated token once the
     punctuation around it is stripped ("الثلاثاء،"), or the letters written against a number
@@ -697,7 +747,7 @@ def _trigger_positions(text: str, finder: Any) -> list[int]:
     longer word, has a letter before or after it: it is neither a start nor a word, and is dropped
     first.
     """
-    positions = [m.start() for m in _DIGITS.finditer(text)]
+    positions = [(m.start(), "") for m in _DIGITS.finditer(text)]
     size = len(text)
     free: dict[str, list[int]] = {}
     words: set[str] = set()
@@ -711,19 +761,19 @@ def _trigger_positions(text: str, finder: Any) -> list[int]:
             free.setdefault(word, []).append(i)
     for word, starts in free.items():
         if word in words:
-            positions.extend(starts)
+            positions.extend((i, word) for i in starts)
     positions.sort()
     return positions
 
 
-def _trigger_positions_by_words(text: str, triggers: frozenset[str]) -> list[int]:
+def _trigger_positions_by_words(text: str, triggers: frozenset[str]) -> list[tuple[int, str]]:
     """`_trigger_positions` for triggers that are not all letters: the text's words are listed
     (whitespace split, punctuation stripped) and the triggers among them located with `str.find`."""
     words = {w.strip(_PUNCT) for w in set(text.split())}
-    positions = []
+    positions: list[tuple[int, str]] = []
     for m in _DIGITS.finditer(text):
         i = m.start()
-        positions.append(i)
+        positions.append((i, ""))
         j = i
         while j > 0 and text[j - 1].isalpha():  # a word written against the number: "الأحد16"
             j -= 1
@@ -735,7 +785,7 @@ def _trigger_positions_by_words(text: str, triggers: frozenset[str]) -> list[int
         while i >= 0:
             j = i + len(word)
             if (i == 0 or not text[i - 1].isalnum()) and (j == size or not text[j].isalpha()):
-                positions.append(i)
+                positions.append((i, word))
             i = text.find(word, j)
     positions.sort()
     return positions
