@@ -893,8 +893,10 @@ def _after_since(text: str, hit: _Hit, g: _Grammar) -> bool:
     """Whether منذ leads to `hit`, directly or through a few words. Most dates have no منذ in the
     80 characters before them: a substring test spares them the two regex searches."""
     left = max(0, hit.start - 80)
-    window = text[left:hit.start]
-    if not any(word in window for word in g.since_words):
+    for word in g.since_words:
+        if text.find(word, left, hit.start) >= 0:
+            break
+    else:
         return False
     return bool(g.since_left.search(text, left, hit.start)
                 or (hit.key == "year" and g.since_left_open.search(text, left, hit.start)))
