@@ -354,6 +354,7 @@ def grammar(lang: str = "ar") -> _Grammar:
                  rf"{months('MONO_')}{year('MONO_')}?(?:\s+(?P<MONO_mod>{mods}))?"),
         "YR": rf"{year_word}\s*(?P<YR_y>(?:19|20)\d\d)(?!\d){suffix}",
     }
+
     def compiled(name: str, keep: Any) -> Any:
         body = "|".join(f"(?P<{b}>{pattern})" for b, pattern in branches.items() if keep(b))
         if not body:
@@ -387,8 +388,7 @@ def grammar(lang: str = "ar") -> _Grammar:
         "MONO": _first_words(lx.month_parts) | _first_words(month_unit) | _first_words(lx.months),
         "YR": _first_words(lx.year_words),
     }
-    if set(opens) != set(branches) - _NUMBER_FIRST:
-        raise LexiconError("dates: every branch that opens with a word needs its opening words")
+    assert set(opens) == set(branches) - _NUMBER_FIRST, "a branch that opens with a word lacks its words"
 
     triggers = _first_words(
         lx.months, lx.weekdays, lx.ordinals, lx.relative, lx.parts, lx.night_between, lx.this,
