@@ -73,6 +73,8 @@ _TABLE_KEYS = frozenset((
     "range_joiners", "range_leads", "month_leads", "ambiguous_months",
 ))
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
+# HEADER_TOKENS + 1 tokens, each a whole run (possessive: a run is never split into two tokens).
+_LONG_LINE = re.compile(rf"(?:[\W_]*+(?:[^\W\d_]++|\d++)){{{HEADER_TOKENS + 1}}}")
 # `\d\d*` rather than `\d+`: a pattern that opens with a character class lets `re` skip to the
 # next digit with its fast class scan instead of attempting a match at every character.
 _DIGITS = re.compile(r"\d\d*")
@@ -996,6 +998,6 @@ def _lines(text: str) -> list[str]:
 
 
 def _is_short(line: str) -> bool:
-    """Whether `line` has at most `HEADER_TOKENS` tokens, counting no further than one more: a
-    paragraph is not tokenised to its end."""
-    return sum(1 for _ in islice(_TOKEN.finditer(line), HEADER_TOKENS + 1)) <= HEADER_TOKENS
+    """Whether `line` has at most `HEADER_TOKENS` tokens (`_TOKEN` runs): one match of one token
+    more than that, not a tokenisation of the whole paragraph."""
+    return _LONG_LINE.match(line) is None
