@@ -51,6 +51,7 @@ PEOPLE_ITEMS = frozenset({"soldiers", "fighters", "people"})
 PROPERTY_ITEMS = frozenset({"houses", "buildings", "infrastructure"})
 _CONTROL_REACH = 120
 _ANAPHOR_REACH = 600
+_REBELS = "force.generic.rebels"  # the actors.yaml entry of unnamed armed groups
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class Conflict:
     parties: tuple[tuple[str, ...], ...]
     mentions: dict[str, int]
     army: str | None = None  # the party a bare "الجيش" means in this conflict's coverage
+    rebels: str | None = None  # the party bare "المتمردون"، "الانفصاليون"، "المسلحون" mean
 
     def side_of(self, code: str | None) -> int | None:
         for i, side in enumerate(self.parties):
@@ -129,13 +131,14 @@ class _ConflictRow:
     id: str
     parties: tuple[tuple[str, ...], ...]
     army: str | None
+    rebels: str | None
 
 
 @cache
 def _conflicts(lang: str = "ar") -> tuple[_ConflictRow, ...]:
     raw = load_table("conflicts", lang)
     return tuple(
-        _ConflictRow(c["id"], tuple(tuple(side) for side in c["parties"]), c.get("army"))
+        _ConflictRow(c["id"], tuple(tuple(side) for side in c["parties"]), c.get("army"), c.get("rebels"))
         for c in raw["conflicts"]
     )
 
@@ -196,10 +199,13 @@ def conflict_of(actors: Iterable[Mention], text: str = "") -> Conflict | None:
     with its keywords (places, operations, leaders) breaking ties between conflicts that share
     parties (a Sudan article and a Yemen one both name "the army")."""
     counts: dict[str, int] = {}
+    rebels = 0
     for m in actors:
         code = m.get("code")
         if code:
             counts[code] = counts.get(code, 0) + 1
+        elif m.key == _REBELS:
+            rebels += 1
     rows, where, order = _conflicts(), _party_index(), _conflict_order()
     per_side: dict[int, list[int]] = {}  # only the conflicts named at all: most score nothing
     for code, n in counts.items():
@@ -211,8 +217,12 @@ def conflict_of(actors: Iterable[Mention], text: str = "") -> Conflict | None:
         named = per_side.get(r, ())
         score = sum(named) + (10 if sum(1 for n in named if n) >= 2 else 0) + hits.get(rows[r].id, 0)
         if score > best_score:
-            best, best_score = Conflict(rows[r].id, rows[r].parties, counts, rows[r].army), score
-    return best
+            best, best_score = rows[r], score
+    if best is None:
+        return None
+    if best.rebels and rebels:  # "الانفصاليون" in a Karabakh article speak of NKR, not of Armenia
+        counts[best.rebels] = counts.get(best.rebels, 0) + rebels
+    return Conflict(best.id, best.parties, counts, best.army, best.rebels)
 
 
 @cache
@@ -449,6 +459,8 @@ def _code_in(phrase: list[Mention], conflict: Conflict | None) -> str | bool:
         return code
     if conflict is not None and conflict.army and any(a.key == "institution.army" for a in phrase):
         return conflict.army
+    if conflict is not None and conflict.rebels and any(a.key == _REBELS for a in phrase):
+        return conflict.rebels
     return True
 
 
