@@ -15,8 +15,9 @@ from marsad.cli.plain import PlainCommand
 from marsad.ingest import ReadError, read_paths
 from marsad.pipeline import extract_document
 
-# What `json.dumps(obj, ensure_ascii=False)` does, without building an encoder for every claim.
-_to_json_line = json.JSONEncoder(ensure_ascii=False).encode
+# What `json.dumps(obj, ensure_ascii=False)` does, without building an encoder for every claim,
+# nor keeping a table of the containers seen (a claim's JSON is a tree: it cannot hold a cycle).
+_to_json_line = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
 def _published(value: str | None) -> date | None:
