@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import _sre
 import gc
-import hashlib
 import os
 import pickle
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
+
+try:
+    # CPython's own SHA-256, the digest hashlib's gives: hashlib loads OpenSSL first (~3 ms of
+    # every start, for hashing a few hundred bytes of cache key).
+    from _sha256 import sha256  # type: ignore[import-not-found]
+except ImportError:  # another Python
+    from hashlib import sha256
 
 T = TypeVar("T")
 
@@ -47,7 +52,7 @@ def _key(name: str, sources: Iterable[Path]) -> str:
     from marsad import __version__
 
     package = Path(__file__).parent
-    digest = hashlib.sha256(f"{name}|{__version__}|{sys.version_info[:2]}".encode())
+    digest = sha256(f"{name}|{__version__}|{sys.version_info[:2]}".encode())
     for path in [*sorted(sources), *(package / code for code in _CODE)]:
         st = path.stat()
         digest.update(f"|{path}|{st.st_size}|{st.st_mtime_ns}".encode())
@@ -89,7 +94,11 @@ def _load(path: Path) -> Any:
 
 
 def _store(path: Path, obj: object) -> None:
-    """Write atomically (a concurrent reader never sees half a file); give up quietly if we cannot."""
+    """Write atomically (a concurrent reader never sees half a file); give up quietly if we cannot.
+
+    tempfile is imported here: a run that finds its caches never writes one."""
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as fh:
@@ -127,7 +136,7 @@ def compiled_pattern(name: str, pattern: str, flags: int = 0) -> re.Pattern[str]
     """
     if os.environ.get("MARSAD_CACHE") == "off":
         return re.compile(pattern, flags)
-    digest = hashlib.sha256(f"{pattern}|{flags}|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
+    digest = sha256(f"{pattern}|{flags}|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
     path = cache_dir() / f"regex-{name}-{digest.hexdigest()[:20]}.pickle"
     try:
         with path.open("rb") as fh:

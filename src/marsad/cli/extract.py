@@ -11,11 +11,13 @@ from typing import Annotated
 import typer
 
 from marsad.cli.base import app, err
+from marsad.cli.plain import PlainCommand
 from marsad.ingest import ReadError, read_paths
 from marsad.pipeline import extract_document
 
-# What `json.dumps(obj, ensure_ascii=False)` does, without building an encoder for every claim.
-_to_json_line = json.JSONEncoder(ensure_ascii=False).encode
+# What `json.dumps(obj, ensure_ascii=False)` does, without building an encoder for every claim,
+# nor keeping a table of the containers seen (a claim's JSON is a tree: it cannot hold a cycle).
+_to_json_line = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
 def _published(value: str | None) -> date | None:
@@ -27,7 +29,7 @@ def _published(value: str | None) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date like 2020-10-20") from exc
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSON Lines here.")] = None,
@@ -44,7 +46,7 @@ def extract(
     try:
         for item in read_paths(paths, _published(published)):
             if isinstance(item, ReadError):
-                err.print(f"error: {item}", markup=False)
+                err().print(f"error: {item}", markup=False)
                 failed += 1
                 continue
             for claim in extract_document(item):
@@ -53,5 +55,5 @@ def extract(
         if output:
             out.close()
     if failed:
-        err.print(f"{failed} input(s) could not be read", markup=False)
+        err().print(f"{failed} input(s) could not be read", markup=False)
         raise typer.Exit(1)

@@ -17,20 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from marsad.cli.base import app, err
 from marsad.lazy import lazy_module
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
     from marsad.store import Store
 
 record = lazy_module("marsad.record")
@@ -59,13 +52,13 @@ SAMPLE = "data/sample"
 
 def fail(message: str) -> typer.Exit:
     """A user error: one unwrapped line on stderr (greppable in logs), exit 1."""
-    err.print(f"[red]error:[/red] {message}", markup=True, soft_wrap=True)
+    err().print(f"[red]error:[/red] {message}", markup=True, soft_wrap=True)
     return typer.Exit(1)
 
 
 def say(message: str) -> None:
     """A notice on stderr, never wrapped."""
-    err.print(message, markup=False, highlight=False, soft_wrap=True)
+    err().print(message, markup=False, highlight=False, soft_wrap=True)
 
 
 def _day(value: str | None, name: str) -> date | None:
@@ -94,9 +87,21 @@ def _store(db: str | None, *, must_exist: bool = False) -> Iterator[Store]:
 
 @contextmanager
 def _progress(label: str) -> Iterator[Progress]:
-    """A progress line on stderr (only on a terminal: logs stay clean)."""
+    """A progress line on stderr (only on a terminal: logs stay clean).
+
+    rich.progress is imported here, not at the top: `marsad extract` never shows one."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     columns = [SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
-    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+    console = err()
+    with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:
         yield bar
 
 
@@ -118,7 +123,8 @@ def _ingest(
 
 
 def _refresh(store: Store) -> dict[str, int]:
-    with err.status("grouping copies, stories and questions…") if err.is_terminal else _nothing():
+    console = err()
+    with console.status("grouping copies, stories and questions…") if console.is_terminal else _nothing():
         return record.refresh(store)
 
 
@@ -183,6 +189,8 @@ def _format(value: str | None) -> str:
 
 
 def _print_report(store: Store, flt: reporting.Filter, fmt: str, output: Path | None) -> None:
+    from rich.console import Console
+
     record.ensure_fresh(store)
     rendered = reporting.render(reporting.build(store, flt), fmt)
     if output is not None:
