@@ -17,15 +17,9 @@ import pickle
 import re
 import sys
 from collections.abc import Callable, Iterable
+from hashlib import sha256
 from pathlib import Path
 from typing import Any, TypeVar
-
-try:
-    # CPython's own SHA-256, the digest hashlib's gives: hashlib loads OpenSSL first (~3 ms of
-    # every start, for hashing a few hundred bytes of cache key).
-    from _sha256 import sha256  # type: ignore[import-not-found]
-except ImportError:  # another Python
-    from hashlib import sha256
 
 T = TypeVar("T")
 

@@ -10,14 +10,11 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from marsad.cli.plain import PlainGroup
-
 if TYPE_CHECKING:
     from rich.console import Console
 
 app = typer.Typer(
     name="marsad",
-    cls=PlainGroup,
     help="marsad (مرصد): sourced, searchable claims from Arabic conflict news.",
     no_args_is_help=True,
     add_completion=False,

@@ -11,7 +11,6 @@ from typing import Annotated
 import typer
 
 from marsad.cli.base import app, err
-from marsad.cli.plain import PlainCommand
 from marsad.ingest import ReadError, read_paths
 from marsad.pipeline import extract_document
 
@@ -29,7 +28,7 @@ def _published(value: str | None) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date like 2020-10-20") from exc
 
 
-@app.command(cls=PlainCommand)
+@app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSON Lines here.")] = None,
