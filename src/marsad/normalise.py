@@ -12,9 +12,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-
-import yaml
 
 # Characters dropped for matching: harakat, Quranic marks, superscript alef, tatweel, invisible
 # direction and width marks. (The character classes here use `re`: it scans a class of code points
@@ -142,8 +139,9 @@ def _fold(text: str) -> str:
 @cache
 def _misspellings() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """The same-length corrections of spelling.yaml, folded like text."""
-    path = resources.files("marsad") / "data" / "lexicon" / "ar" / "spelling.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    from marsad.lexicon.load import load_table  # which normalises its forms with this module
+
+    raw = load_table("spelling") or {}
     table = {
         _fold(w): _fold(r)
         for w, r in (raw.get("same_length") or {}).items()

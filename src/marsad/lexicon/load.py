@@ -16,9 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from marsad.cache import Compact
+from marsad.cache import Compact, cached
 from marsad.normalise import normalise_form
 
 _TYPES: dict[str, type | tuple[type, ...]] = {
@@ -44,17 +42,19 @@ class Entry(Compact):
     canonical: str | None = None
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: lexicons load ~10x faster
-
-
 def data_dir(lang: str = "ar") -> Path:
     return Path(str(resources.files("marsad") / "data" / "lexicon" / lang))
 
 
-def _read_yaml(path: Path) -> Any:
+def read_yaml(path: Path) -> Any:
+    """A YAML data file, read with libyaml when it is there (~10x faster).
+
+    yaml is imported here: a run whose compiled lexicons and tables are cached never needs it."""
+    import yaml
+
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_LOADER)
+            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{path}: cannot read: {exc}") from exc
 
@@ -62,7 +62,7 @@ def _read_yaml(path: Path) -> Any:
 @cache
 def schema(lang: str = "ar") -> dict[str, dict[str, str]]:
     """Allowed attributes per lexicon kind: `{kind: {attr: type}}`."""
-    return _read_yaml(data_dir(lang) / "schema.yaml")
+    return read_yaml(data_dir(lang) / "schema.yaml")
 
 
 def _check_entry(path: Path, kind: str, raw: dict[str, Any], allowed: dict[str, str]) -> Entry:
@@ -86,7 +86,7 @@ def _check_entry(path: Path, kind: str, raw: dict[str, Any], allowed: dict[str, 
 
 def load_file(path: Path, lang: str = "ar") -> list[Entry]:
     """Load one lexicon file, validated against the schema; fail on duplicates."""
-    doc = _read_yaml(path)
+    doc = read_yaml(path)
     if not isinstance(doc, dict) or "kind" not in doc or "entries" not in doc:
         raise LexiconError(f"{path}: needs 'kind', 'version' and 'entries'")
     kind = doc["kind"]
@@ -144,5 +144,7 @@ def load_kind(kind: str, lang: str = "ar") -> tuple[Entry, ...]:
 
 @cache
 def load_table(name: str, lang: str = "ar") -> Any:
-    """A plain data table (clitics, number words, conflicts) that is not an entry lexicon."""
-    return _read_yaml(data_dir(lang) / f"{name}.yaml")
+    """A plain data table (clitics, number words, conflicts) that is not an entry lexicon; kept
+    between runs with the compiled lexicons."""
+    path = data_dir(lang) / f"{name}.yaml"
+    return cached(f"table-{lang}-{name}", [path], lambda: read_yaml(path))

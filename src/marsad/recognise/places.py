@@ -32,10 +32,9 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 import regex
-import yaml
 
 from marsad.cache import cached
-from marsad.lexicon.load import load_table
+from marsad.lexicon.load import load_table, read_yaml
 from marsad.model import Mention
 from marsad.normalise import normalise_form
 
@@ -53,7 +52,6 @@ _NOT_BEFORE_PLACES = frozenset("كس")
 _CUE_MARKS = {"~": "foreign", "!": "always"}
 _BY_WORD_START = operator.itemgetter(0, 1)  # raw hits: word start, then longest (-end) first
 _BY_START = operator.attrgetter("start")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Place(NamedTuple):
@@ -126,7 +124,7 @@ class Gazetteer:
         # a hit after any other run of letters is inside a word, whatever its keys
         self.any_prefixes = self.prefixes | self.article_prefixes
         self.max_prefix = max(map(len, self.any_prefixes))
-        cues = yaml.load((folder / "cues.yaml").read_text(encoding="utf-8"), Loader=_Loader)
+        cues = read_yaml(folder / "cues.yaml")
         all_prefixes = self.prefixes | self.article_prefixes
         self.strong = frozenset(p + w for w in _words(cues["strong"]) for p in all_prefixes)
         self.weak = frozenset(p + w for w in _words(cues["weak"]) for p in self.prefixes)
@@ -184,7 +182,7 @@ class Gazetteer:
                 table.setdefault(text[len(_ARTICLE):], []).append(_Key(place, True, cue, False))
 
     def _load_curated(self, path: Path, table: dict[str, list[_Key]]) -> set[int]:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        doc = read_yaml(path)
         used: set[int] = set()
         for raw in doc["entries"]:
             precision = raw.get("precision", "exact")
