@@ -477,7 +477,7 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
     prior: Claim | None = None  # the claim of the list member before, for its sides
     last: Claim | None = None  # the claim made just before
     for thing in _counted(view, sentence):
-        if _not_a_count(view, thing) or _speaker(view, thing, frames):
+        if _not_a_count(view, thing) or _speaker(view, thing, frames) or _history(view, sentence, thing):
             continue
         in_list = listed is not None and listed[1] is not None and _listed_after(view, listed[0], thing)
         if thing.others:
@@ -554,6 +554,17 @@ def _background(view: _Doc, sentence: Segment) -> bool:
     if report is None or not dated:
         return False
     return all((report - date.fromisoformat(d.get("end"))).days > _BACKGROUND_DAYS for d in dated)
+
+
+def _history(view: _Doc, sentence: Segment, thing: Counted) -> bool:
+    """A count told right after an earlier war's dates, in a sentence that goes on to later ones
+    ("من العام 1988 إلى العام 1994 (30 ألف قتيل) وفي خريف العام 2020 ..."): rule 6 for that
+    count alone, by the last date before it."""
+    report = view.m.report_date or view.latest
+    before = [d for d in view.m.within("date", sentence.start, thing.start) if not d.get("since")]
+    if report is None or not before:
+        return False
+    return (report - date.fromisoformat(before[-1].get("end"))).days > _BACKGROUND_DAYS
 
 
 def _headline_subject(view: _Doc, sentence: Segment, events: list[Mention]) -> list[Frame]:
