@@ -320,6 +320,26 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
         ):
             continue
         out.append(Counted(item.start, item.end, item.get("item"), own, None, None, item))
+    out.sort(key=lambda c: c.start)
+    return _with_another(view, sentence, out)
+
+
+def _with_another(view: _Doc, sentence: Segment, counted: list[Counted]) -> list[Counted]:
+    """ "مقتل جندي وإصابة آخر": "another" right after a casualty word is one more of the people
+    counted just before it, with that word's kind."""
+    out = list(counted)
+    for event in view.m.within("event", sentence.start, sentence.end):
+        if event.get("kind") not in PEOPLE_KINDS:
+            continue
+        gap = view.text[event.end : event.end + 8]
+        word = gap.split(maxsplit=1)[:1]
+        if not word or word[0] not in sides.links().another or gap[:1] != " ":
+            continue
+        before = [c for c in out if c.end <= event.start and item_class(c.item) == "people"]
+        if before:
+            start, prev = event.end + 1, before[-1]
+            end = start + len(word[0])
+            out.append(Counted(start, end, prev.item, 1, None, None, prev.item_mention, event, others=True))
     return sorted(out, key=lambda c: c.start)
 
 

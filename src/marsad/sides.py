@@ -98,6 +98,7 @@ class _Links:
     member_of: frozenset[str]
     affiliated: frozenset[str]
     pronoun_complementisers: frozenset[str]
+    another: frozenset[str]
     source_gap: frozenset[str]
     including: frozenset[str]
     list_words: frozenset[str]
