@@ -68,6 +68,7 @@ _LIST_GAP = 40
 _SIDE_REACH = 24
 _SPEAKER_GAP = 8
 _BACKGROUND_DAYS = 366
+_ARTICLE = "ال"
 _CAME_UNDER = 90
 _INCLUDING_GAP = 40
 _CONTROL_GAP = 90
@@ -320,8 +321,27 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
         ):
             continue
         out.append(Counted(item.start, item.end, item.get("item"), own, None, None, item))
+    out.extend(_singular_casualties(view, sentence, out, used))
     out.sort(key=lambda c: c.start)
     return _with_another(view, sentence, out)
+
+
+def _singular_casualties(
+    view: _Doc, sentence: Segment, counted: list[Counted], used: set[int]
+) -> list[Counted]:
+    """ "أسفر القصف عن قتيل وثلاثة جرحى"، "مخلفة قتيلا": an indefinite singular casualty noun is
+    one person; not the one a number counts (150 قتيلا), nor one before the people it qualifies
+    ("قتيل مدني واحد"), nor "الشهيد فلان", who is named."""
+    out = []
+    for noun in view.m.within("event", sentence.start, sentence.end):
+        if noun.get("count") != 1 or noun.start in used:
+            continue
+        if any(c.start <= noun.start < c.end or 0 <= c.start - noun.end <= 1 for c in counted):
+            continue
+        if sides.word_prefix(view.text, noun.start).endswith(_ARTICLE):
+            continue
+        out.append(Counted(noun.start, noun.end, noun.get("item"), 1, None, None, noun, noun))
+    return out
 
 
 def _with_another(view: _Doc, sentence: Segment, counted: list[Counted]) -> list[Counted]:
