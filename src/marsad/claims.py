@@ -452,7 +452,8 @@ def _bare_casualties(view: _Doc, number: Mention, sentence: Segment) -> Counted 
     if not events:
         return None
     event = events[-1]
-    before = view.text[event.end : number.start]
+    group = _narrowed_to(view, event.end, number.start)
+    before = view.text[(group or event).end : number.start]
     for marker in view.m.within("marker", event.end, number.start):
         before = before.replace(view.text[marker.start : marker.end], " ")
     words = bare_gap(before).split()
@@ -460,9 +461,20 @@ def _bare_casualties(view: _Doc, number: Mention, sentence: Segment) -> Counted 
     closes = bool(words) and words[-1] in sides.links().total_links
     if not (right_after or closes):
         return None
-    return Counted(
-        number.start, number.end, "people", number.get("value"), number.get("high"), number, event, event
-    )
+    item = group.get("item") if group is not None else "people"
+    value, high = number.get("value"), number.get("high")
+    return Counted(number.start, number.end, item, value, high, number, event, event)
+
+
+def _narrowed_to(view: _Doc, start: int, end: int) -> Mention | None:
+    """ "عدد القتلى في صفوف المدنيين أكثر من مائة": the people a casualty word is narrowed to,
+    right after it."""
+    for item in view.m.within("item", start, end):
+        gap = bare_gap(view.text[start : item.start])
+        if item_class(item.get("item")) == "people" and gap in sides.links().partitive:
+            return item
+        return None
+    return None
 
 
 def _next_head(view: _Doc, pos: int, items: list[Mention], nouns: list[Mention]) -> Mention | None:
