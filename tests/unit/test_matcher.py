@@ -33,6 +33,11 @@ def test_possessive_suffixes_still_attach() -> None:
     assert any(k.startswith("force.generic.own") for k in _keys("وقالت إن قواتها تقدمت", "actor"))
 
 
+def test_a_form_in_ta_marbuta_takes_a_pronoun_after_t() -> None:
+    assert "leader.pl" in _keys("وأعلنت الحركة مقتل أحد قادتها", "item")  # قادة + ها
+    assert "leader.pl" not in _keys("وصلت قادت السيارة إلى المدينة", "item")  # no pronoun, no match
+
+
 def test_proclitics_attach_and_words_do_not_split() -> None:
     assert "state.aze" in _keys("وقالت وزارة الدفاع لأذربيجان", "actor")
     assert "state.aze" not in _keys("الأذربيجانيون", "actor")

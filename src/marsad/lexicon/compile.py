@@ -24,6 +24,7 @@ from marsad.model import Mention
 from marsad.normalise import normalise_form
 
 _ARTICLE = "ال"
+_TA_MARBUTA = "ه"  # ة after normalisation
 _SHORT = 2
 _SHORT_PREFIXES = frozenset({"", "و", "ف"})
 _START, _END = itemgetter(0), itemgetter(1)
@@ -52,6 +53,8 @@ class Matcher:
         kinds = {s: frozenset(k) for s, k in (clitics.get("suffix_blocked_kinds") or {}).items()}
         heads = frozenset(normalise_form(h) for h in clitics.get("quoted_name_heads") or [])
         quotes = tuple(clitics.get("quote_pairs") or [])
+        # a form in ة written with ت before a pronoun (قادتها، طائرته): no other suffix, nor none
+        not_after_ta = self._suffixes - frozenset(clitics.get("ta_marbuta_suffixes") or [])
         self._automaton = ahocorasick.Automaton()
         table: dict[str, list[_Key]] = defaultdict(list)
         for entry in entries:
@@ -70,6 +73,9 @@ class Matcher:
                     table[text[len(_ARTICLE) :]].append(
                         (entry.kind, entry.id, entry.attrs, True, stem, blocked)
                     )
+                elif text.endswith(_TA_MARBUTA) and len(text) > _SHORT + 1 and not stem:
+                    key = (entry.kind, entry.id, entry.attrs, False, False, not_after_ta)
+                    table[text[:-1] + "ت"].append(key)
         for text, keys in table.items():
             self._automaton.add_word(text, (len(text), tuple(keys)))
         if table:
