@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 import regex
@@ -160,39 +160,30 @@ class _Acc:
         return round(self.total + self.group)
 
 
-class _Tokens:
-    """The `_TOKEN` tokens of a text from a token start on, read only as far as a phrase needs.
+def _read_phrase(text: str, pos: int, table: _Words) -> tuple[int, int, int, str] | None:
+    """Read the number phrase whose first token starts at `pos`: (value, start offset, end offset,
+    first token).
 
-    No token spans a space, so tokenising from any token start gives the same tokens as
-    tokenising the whole text.
+    Tokens are taken from one `_TOKEN.finditer` from `pos`, only as far as the phrase goes: no token
+    spans a space, so tokenising from any token start gives the same tokens as tokenising the whole
+    text.
     """
-
-    def __init__(self, text: str, pos: int) -> None:
-        self._rest = _TOKEN.finditer(text, pos)
-        self._read: list[regex.Match] = []
-
-    def get(self, k: int) -> regex.Match | None:
-        while len(self._read) <= k:
-            token = next(self._rest, None)
-            if token is None:
-                return None
-            self._read.append(token)
-        return self._read[k]
-
-
-def _read_phrase(tokens: _Tokens, table: _Words) -> tuple[int, int, int] | None:
-    """Read the number phrase starting at the first token: (value, start offset, end offset)."""
+    rest = _TOKEN.finditer(text, pos)
+    token = first = next(rest, None)
+    if first is None:
+        return None
     acc = _Acc()
     start = None
-    j = 0
-    while (token := tokens.get(j)) is not None:
+    previous = None  # the token read before `token`: the last one of the phrase after a break
+    while token is not None:
         raw = token.group()
+        following = None  # a token read ahead and not joined to this one
         if raw == "و" and acc.last == "mult":
-            following = tokens.get(j + 1)
+            following = next(rest, None)
             if following is not None and following.group()[:1].isdigit():
-                j += 1  # "54 ألف و 450": a detached و before digits
-                token = following
+                previous, token = token, following  # "54 ألف و 450": a detached و before digits
                 raw = "و" + following.group()
+                following = None
         word, prefix = _strip(raw, table)
         if word[:1].isdigit():
             value = parse_digits(word)
@@ -200,7 +191,7 @@ def _read_phrase(tokens: _Tokens, table: _Words) -> tuple[int, int, int] | None:
                 break
             cls = "digits"
         else:
-            found = table.value_of(word)
+            found = table.classes.get(word)
             if found is None:
                 break
             cls, value = found
@@ -210,12 +201,11 @@ def _read_phrase(tokens: _Tokens, table: _Words) -> tuple[int, int, int] | None:
             break
         if start is None:
             start = token.start() + len(prefix)
-        j += 1
-    if start is None or acc.last == "":
+        previous = token
+        token = following if following is not None else next(rest, None)
+    if start is None or previous is None:
         return None
-    last = tokens.get(j - 1)
-    assert last is not None
-    return acc.value, start, last.end()
+    return acc.value, start, previous.end(), first.group()
 
 
 def _starts(text: str, table: _Words) -> list[int]:
@@ -237,8 +227,9 @@ def _starts(text: str, table: _Words) -> list[int]:
     return starts
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
+class _Found(NamedTuple):
+    """A number read (a tuple: a few per article, made and read in a hot loop)."""
+
     value: int
     start: int
     end: int
@@ -254,14 +245,11 @@ def find(text: str, lang: str = "ar") -> list[Mention]:
     for pos in _starts(text, table):
         if pos < done:
             continue  # inside the phrase just read
-        tokens = _Tokens(text, pos)
-        read = _read_phrase(tokens, table)
+        read = _read_phrase(text, pos, table)
         if read is None:
             continue
-        value, start, end = read
-        first = tokens.get(0)
-        assert first is not None
-        found.append(_Found(value, start, end, pos, first.group()))
+        value, start, end, token = read
+        found.append(_Found(value, start, end, pos, token))
         done = end
     return _ranges(found, table, text)
 
@@ -276,22 +264,32 @@ def _ranges(found: list[_Found], table: _Words, text: str) -> list[Mention]:
     k = 0
     while k < len(found):
         this = found[k]
-        value, start, end = this.value, this.start, this.end
         if k + 1 < len(found):
             nxt = found[k + 1]
-            between = text[end : nxt.token_start].strip()
-            before = _token_before(text, this.token_start)
-            opened = before is not None and before.group() in table.between
-            joined = between in table.joiners and (between != "و" or opened)
-            # "و60" is one token: the joiner sits inside it
-            glued = between == "" and nxt.token.startswith("و") and opened
-            if (joined or glued) and nxt.value > value:
-                if opened:
-                    assert before is not None
-                    start = before.start()
-                out.append(Mention("number", start, nxt.end, "range", {"value": value, "high": nxt.value}))
+            start = _range_start(this, nxt, table, text)
+            if start is not None:
+                attrs = {"value": this.value, "high": nxt.value}
+                out.append(Mention("number", start, nxt.end, "range", attrs))
                 k += 2
                 continue
-        out.append(Mention("number", start, end, "number", {"value": value}))
+        out.append(Mention("number", this.start, this.end, "number", {"value": this.value}))
         k += 1
     return out
+
+
+def _range_start(this: _Found, nxt: _Found, table: _Words, text: str) -> int | None:
+    """Where the range from `this` to `nxt` starts (at a بين before it), or None if they make none.
+
+    The token before `this` is looked for only when a joiner stands between the two: most numbers
+    are followed by none, and the backward search is the costly part.
+    """
+    if nxt.value <= this.value:
+        return None
+    between = text[this.end : nxt.token_start].strip()
+    glued = between == "" and nxt.token.startswith("و")  # "و60" is one token: the joiner is in it
+    if not glued and between not in table.joiners:
+        return None
+    before = _token_before(text, this.token_start)
+    if before is not None and before.group() in table.between:
+        return before.start()
+    return None if glued or between == "و" else this.start  # a bare و joins only after بين
