@@ -68,6 +68,7 @@ _LIST_GAP = 40
 _SIDE_REACH = 24
 _SPEAKER_GAP = 8
 _BACKGROUND_DAYS = 366
+_RELAYING = frozenset({"according", "quote", "publish"})  # verbs.yaml frames that carry another's words
 _ARTICLE = "ال"
 _CAME_UNDER = 90
 _INCLUDING_GAP = 40
@@ -115,6 +116,7 @@ class Frame:
     end: int
     claimant: Claimant
     modality: str = "asserted"
+    relays: bool = False  # "حسب"، "نقلت عن"، "نشرته": it carries another's words, not its own
 
 
 class _Doc:
@@ -232,8 +234,19 @@ def _frames(
             claimant = inherited[0]
         else:
             continue
-        frames.append(Frame(verb.start, verb.end, claimant, verb.get("modality", "asserted")))
+        modality = verb.get("modality", "asserted")
+        frames.append(Frame(verb.start, verb.end, claimant, modality, _relays(view, verb, frames)))
     return frames
+
+
+def _relays(view: _Doc, verb: Mention, frames: list[Frame]) -> bool:
+    """Whether a frame carries another's words: "حسب"، "نقلت عن", or the verb of "حسبما أفادت"."""
+    if verb.get("frame") in _RELAYING:
+        return True
+    if not frames or not frames[-1].relays:
+        return False
+    gap = bare_gap(view.text[frames[-1].end : verb.start])
+    return gap == "" or gap in sides.links().source_gap
 
 
 def _outlet_sum(view: _Doc, sentence: Segment, frames: list[Frame], thing: Counted) -> bool:
@@ -259,7 +272,7 @@ def _claimant_for(position: int, frames: list[Frame], headline: bool) -> tuple[C
     before = [f for f in frames if f.start <= position]
     if before:
         nearest = before[-1]
-        if nearest.claimant.actor == "MEDIA" and nearest.modality != "denied":
+        if nearest.claimant.actor == "MEDIA" and nearest.relays and nearest.modality != "denied":
             party = next((f for f in reversed(before) if sides.side_code(f.claimant)), None)
             if party is not None and party.claimant.actor != "ANON":
                 return party.claimant, party.modality
