@@ -548,21 +548,42 @@ def sides_of(
     if voice == "agentive" or (voice == "ambiguous" and subject):
         agent = subject if isinstance(subject, str) else own
         if affected is None:
-            affected = opponent(agent, conflict)
+            affected = _civilians_home(m, sentence, thing, agent, conflict) or opponent(agent, conflict)
     else:
         if affected is None and event is not None:
             attacker = _attacker_before(m, text, sentence, event, conflict)  # "قصف طيران التحالف ... مما
-            affected = opponent(attacker, conflict) if attacker else None  # أسفر عن مقتل 17"
+            if attacker:  # أسفر عن مقتل 17"
+                home = _civilians_home(m, sentence, thing, attacker, conflict)
+                affected = home or opponent(attacker, conflict)
             agent = attacker
         if affected is None:
             affected = opponent(own, conflict) if thing.item == "fighters" else own
         if affected is None:
             agent = _attack_by(m, text, sentence, conflict)
-            affected = opponent(agent, conflict) if agent else _side_named(m, text, sentence, thing, conflict)
+            if agent:
+                affected = _civilians_home(m, sentence, thing, agent, conflict) or opponent(agent, conflict)
+            else:
+                affected = _side_named(m, text, sentence, thing, conflict)
         agent = agent or opponent(affected, conflict)
     if agent == affected:
         agent = opponent(affected, conflict)
     return affected, agent
+
+
+def _civilians_home(
+    m: Mentions, sentence: Segment, thing: Any, agent: str | None, conflict: Conflict | None
+) -> str | None:
+    """Civilians hit by the other side belong to the state where they live (claims.md): the
+    country of a place in the sentence that is a party against `agent` ("قصف حوثي على حي سكني في
+    مدينة تعز" hits Yemen's civilians, not the coalition's)."""
+    if thing.item != "civilians" or conflict is None or agent is None:
+        return None
+    against = conflict.side_of(agent)
+    for place in m.within("place", sentence.start, sentence.end):
+        side = conflict.side_of(place.get("country"))
+        if side is not None and side != against:
+            return place.get("country")
+    return None
 
 
 def named_side(m: Mentions, text: str, sentence: Segment, thing: Any, event: Mention | None) -> str | None:
