@@ -551,6 +551,8 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             event = thing.event or listed[1]  # "تدمير 24 بطارية، ... و136 مدفعية": one verb, a list
         else:
             event = thing.event or _governing_event(thing, events, frames)
+            if event is None or _kind_for(event.get("kind"), thing.item) is None:
+                event = _resulting_loss(view, thing, events) or event
             prior = prior if thing.others else None
         listed = (thing, event)
         if event is not None and (_under_control(view, event) or _resumptive(view, event)):
@@ -580,6 +582,18 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
         prior = last = claim
         yield claim
     yield from _control_claims(view, sentence, frames, events)
+
+
+def _resulting_loss(view: _Doc, thing: Counted, events: list[Mention]) -> Mention | None:
+    """ "استهداف دبابة ميركافا ... ما أدى إلى تدميرها": a loss word later in the sentence whose
+    pronoun takes back the thing targeted."""
+    for event in events:
+        if event.start < thing.end or _kind_for(event.get("kind"), thing.item) is None:
+            continue
+        pronoun = sides.word_suffix(view.text, event.end)
+        if pronoun and pronoun in sides.links().object_pronouns:
+            return event
+    return None
 
 
 def _governing_event(thing: Counted, events: list[Mention], frames: list[Frame]) -> Mention | None:

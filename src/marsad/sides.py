@@ -99,6 +99,7 @@ class _Links:
     affiliated: frozenset[str]
     pronoun_complementisers: frozenset[str]
     another: frozenset[str]
+    object_pronouns: frozenset[str]
     source_gap: frozenset[str]
     including: frozenset[str]
     list_words: frozenset[str]
@@ -625,6 +626,14 @@ def _partitive_side(
             if isinstance(code, str) and code not in non_party():
                 return code
     return None
+
+
+def word_suffix(text: str, end: int) -> str:
+    """The letters of the word after `end` (a pronoun after a lexicon hit)."""
+    stop = end
+    while stop < len(text) and text[stop].isalpha():
+        stop += 1
+    return text[end:stop]
 
 
 def word_prefix(text: str, start: int) -> str:
