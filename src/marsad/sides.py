@@ -439,6 +439,19 @@ def _own_suffix(text: str, item: Mention) -> bool:
     return bool(tail) and tail in links().own_suffixes
 
 
+def _enemy_group_before(
+    m: Mentions, sentence: Segment, thing: Any, own: str | None, conflict: Conflict | None
+) -> str | None:
+    """ "تدمير زوارق تابعة لجماعة الحوثي، ومقتل 15 من عناصرها": the pronoun takes back the armed
+    group named just before, when it fights the claimant's side; else it is the claimant's own."""
+    before = m.within("actor", sentence.start, thing.start)
+    if not before or conflict is None or before[-1].get("type") != "group":
+        return None
+    code = before[-1].get("code")
+    mine, theirs = conflict.side_of(own), conflict.side_of(code)
+    return code if mine is not None and theirs is not None and mine != theirs else None
+
+
 def _enemy_after(m: Mentions, end: int) -> bool:
     return any(mk.get("role") == "enemy" for mk in m.within("marker", end, end + 12))
 
@@ -526,7 +539,7 @@ def sides_of(
     own = side_code(claimant)
     affected = named_side(m, text, sentence, thing, event)
     if affected is None and _own_suffix(text, thing.item_mention):
-        affected = own
+        affected = _enemy_group_before(m, sentence, thing, own, conflict) or own
     if affected is None and _enemy_after(m, thing.end):
         affected = opponent(own, conflict)
     voice = event.get("voice", "loss") if event is not None else "agentive"
