@@ -51,6 +51,7 @@ PEOPLE_ITEMS = frozenset({"soldiers", "fighters", "people"})
 PROPERTY_ITEMS = frozenset({"houses", "buildings", "infrastructure"})
 _CONTROL_REACH = 120
 _ANAPHOR_REACH = 600
+_ORG_ANAPHOR = "org.anaphor"  # "المرصد": the monitor named before
 _REBELS = "force.generic.rebels"  # the actors.yaml entry of unnamed armed groups
 
 
@@ -353,6 +354,8 @@ def claimant_of(
     last before it."""
     found = _code_in(phrase, conflict)
     code = found if isinstance(found, str) else None
+    if code is None and any(a.key == _ORG_ANAPHOR for a in phrase):
+        code = _last_org(m, phrase[0].start) or "NGO"
     role = next(
         (a.get("role") for a in phrase if a.get("role") and a.get("type") in ("institution", "title")), None
     )
@@ -393,10 +396,15 @@ def _made_in(text: str, actor: Mention) -> bool:
 
 
 def _inner_side(m: Mentions, text: str, item: Mention) -> str | None:
-    """A demonym inside a multi-word item: "طائرات تركية مسيرة"."""
+    """A demonym inside a multi-word item ("طائرات تركية مسيرة"), or the group an item's own
+    "التنظيم" takes back ("4 من عناصر التنظيم")."""
     for actor in m.within("actor", item.start + 1, item.end):
-        if actor.get("type") == "demonym" and actor.end <= item.end and not _made_in(text, actor):
+        if actor.end > item.end:
+            continue
+        if actor.get("type") == "demonym" and not _made_in(text, actor):
             return actor.get("code")
+        if actor.key == "group.anaphor":
+            return last_group(m, actor.start)
     return None
 
 
@@ -454,6 +462,14 @@ def _enemy_group_before(
 
 def _enemy_after(m: Mentions, end: int) -> bool:
     return any(mk.get("role") == "enemy" for mk in m.within("marker", end, end + 12))
+
+
+def _last_org(m: Mentions, before: int) -> str | None:
+    """The monitor or organisation named last before a position, for "المرصد"."""
+    for actor in reversed(m.within("actor", max(0, before - _ANAPHOR_REACH), before)):
+        if actor.get("type") == "org" and actor.get("code"):
+            return actor.get("code")
+    return None
 
 
 def last_group(m: Mentions, before: int) -> str | None:
