@@ -566,7 +566,9 @@ def sides_of(
     ):
         voice = "agentive"
     subject = _subject_force(m, text, event, sentence, conflict) if event is not None else None
-    if voice == "loss" and affected is None and isinstance(subject, str) and subject not in non_party():
+    if isinstance(subject, str) and subject in non_party():
+        subject = None  # "وفقا لبيانات الأمم المتحدة، قتل ...": the source, not who killed
+    if voice == "loss" and affected is None and isinstance(subject, str):
         affected = subject  # "الجيش الأذربيجاني فقد 200 قتيل"
     if voice == "loss" and affected is None and event is not None:
         affected = _inflicted_on(m, text, sentence, event, own, conflict)
