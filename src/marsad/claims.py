@@ -213,6 +213,10 @@ def _frames(
         kind = verb.get("frame")
         if kind == "publish" and frames:
             continue  # "وقال التحالف في بيان نشرته وكالة ...": the agency only carried it
+        if frames and _own_saying(view, verb):
+            last = frames[-1]
+            frames.append(Frame(verb.start, verb.end, last.claimant, last.modality))
+            continue
         phrase = sides.actor_phrase_after(view.m, view.text, verb.end, sentence.end, kind == "according")
         if phrase is not None and kind != "according" and view.m.within("verb", verb.end, phrase[0].start):
             # "في بيان نشرته وكالة": the agency is the next verb's subject ("وفقا لما نشره" is one frame)
@@ -235,8 +239,33 @@ def _frames(
         else:
             continue
         modality = verb.get("modality", "asserted")
-        frames.append(Frame(verb.start, verb.end, claimant, modality, _relays(view, verb, frames)))
+        quoted = _quoted_source(view, sentence, phrase, claimant, modality) if phrase is not None else []
+        relays = bool(quoted) or _relays(view, verb, frames)
+        frames.append(Frame(verb.start, verb.end, claimant, modality, relays))
+        frames.extend(quoted)
     return frames
+
+
+def _own_saying(view: _Doc, verb: Mention) -> bool:
+    """ "عن المتحدثة ... قولها": "her saying" is the words of the one just named."""
+    word = view.text[verb.start : verb.end] + sides.word_suffix(view.text, verb.end)
+    return word in sides.links().own_saying
+
+
+def _quoted_source(
+    view: _Doc, sentence: Segment, agency: list[Mention], carrier: Claimant, modality: str
+) -> list[Frame]:
+    """ "نقلت وكالة فرانس برس عن المتحدثة باسم الحكومة الأرمينية": the party the agency quotes
+    speaks, from where it is named."""
+    after = view.text[agency[-1].end : agency[-1].end + 5].split()[:1]
+    if agency[-1].get("type") != "media" or after != ["عن"]:
+        return []
+    start = view.text.index("عن", agency[-1].end) + 2
+    source = sides.actor_phrase_after(view.m, view.text, start, sentence.end)
+    if source is None:
+        return []
+    claimant = sides.claimant_of(source, view.m, view.norm.source_text, carrier, view.conflict)
+    return [Frame(source[0].start, source[-1].end, claimant, modality)]
 
 
 def _relays(view: _Doc, verb: Mention, frames: list[Frame]) -> bool:

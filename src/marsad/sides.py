@@ -51,6 +51,7 @@ PEOPLE_ITEMS = frozenset({"soldiers", "fighters", "people"})
 PROPERTY_ITEMS = frozenset({"houses", "buildings", "infrastructure"})
 _CONTROL_REACH = 120
 _ANAPHOR_REACH = 600
+_FROM = "عن"
 _ORG_ANAPHOR = "org.anaphor"  # "المرصد": the monitor named before
 _REBELS = "force.generic.rebels"  # the actors.yaml entry of unnamed armed groups
 
@@ -101,6 +102,7 @@ class _Links:
     pronoun_complementisers: frozenset[str]
     another: frozenset[str]
     object_pronouns: frozenset[str]
+    own_saying: frozenset[str]
     source_gap: frozenset[str]
     including: frozenset[str]
     list_words: frozenset[str]
@@ -278,6 +280,8 @@ def _group(actors: list[Mention], text: str, first: int) -> list[Mention]:
             break
         if nxt.get("type") == "media" and word_prefix(text, nxt.start).endswith("ل"):
             break
+        if phrase[-1].get("type") == "media" and words == [_FROM]:
+            break  # "نقلت وكالة تاس عن مصدر": the agency, then whom it quotes
         phrase.append(nxt)
     return phrase
 
