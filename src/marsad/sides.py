@@ -103,6 +103,7 @@ class _Links:
     another: frozenset[str]
     object_pronouns: frozenset[str]
     own_saying: frozenset[str]
+    at_expense: frozenset[str]
     source_gap: frozenset[str]
     including: frozenset[str]
     list_words: frozenset[str]
@@ -451,6 +452,16 @@ def _own_suffix(text: str, item: Mention) -> bool:
     return bool(tail) and tail in links().own_suffixes
 
 
+def _at_expense_of(m: Mentions, text: str, sentence: Segment, thing: Any) -> str | None:
+    """ "التقدم على حساب داعش باستعادة ثلاث قرى": who lost the ground is named after "على حساب"."""
+    for actor in m.within("actor", sentence.start, thing.start):
+        before = bare(text[max(sentence.start, actor.start - 12) : actor.start])
+        if before.endswith(tuple(links().at_expense)):
+            code = actor.get("code")
+            return code if code and code not in non_party() else None
+    return None
+
+
 def _enemy_group_before(
     m: Mentions, sentence: Segment, thing: Any, own: str | None, conflict: Conflict | None
 ) -> str | None:
@@ -558,6 +569,8 @@ def sides_of(
     """(affected, agent) of a counted thing."""
     own = side_code(claimant)
     affected = named_side(m, text, sentence, thing, event)
+    if affected is None and kind == "took_control":
+        affected = _at_expense_of(m, text, sentence, thing)
     if affected is None and _own_suffix(text, thing.item_mention):
         affected = _enemy_group_before(m, sentence, thing, own, conflict) or own
     if affected is None and _enemy_after(m, thing.end):
