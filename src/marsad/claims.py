@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from marsad import sides
 from marsad.model import Claim, Claimant, Count, DateRange, Document, Evidence, Mention, Place, Segment
@@ -68,6 +69,7 @@ _LIST_GAP = 40
 _SIDE_REACH = 24
 _SPEAKER_GAP = 8
 _BACKGROUND_DAYS = 366
+_MODEL_REACH = 30  # "نظام صاروخي من طراز "توس-1"": how far after a counted thing its model is named
 _RELAYING = frozenset({"according", "quote", "publish"})  # verbs.yaml frames that carry another's words
 _ARTICLE = "ال"
 _CAME_UNDER = 90
@@ -177,7 +179,7 @@ def extract_claims(
 ) -> list[Claim]:
     """All claims of one document, deduplicated per claims.md rule 2."""
     view = _Doc(doc, norm, mentions)
-    claims: list[Claim] = []
+    told: list[_Told] = []
     last: tuple[Claimant, int] | None = None  # the last claimant and its paragraph
     speaker: Claimant | None = None  # the last party that spoke, for "وأوضحت الوزارة"
     for sentence in sentences:
@@ -196,8 +198,8 @@ def extract_claims(
                 ),
                 speaker,
             )
-        claims.extend(_sentence_claims(view, sentence, frames))
-    return _dedupe(claims)
+        told.extend(_sentence_claims(view, sentence, frames))
+    return _dedupe(told)
 
 
 # --- attribution -------------------------------------------------------------------------------
@@ -456,8 +458,9 @@ def _listed_after(view: _Doc, first: Counted, nxt: Counted | Mention) -> bool:
         return False
     gap = view.text[first.end : nxt.start]
     for item in reversed(view.m.within("item", first.end, nxt.start)):
-        if item.end <= nxt.start:
-            gap = gap[: item.start - first.end] + " " + gap[item.end - first.end :]
+        if item.end <= nxt.start:  # with its proclitic: the ل of "راجمة لصواريخ غراد"
+            start = max(first.end, item.start - len(sides.word_prefix(view.text, item.start)))
+            gap = gap[: start - first.end] + " " + gap[item.end - first.end :]
     words = bare_gap(gap).split()
     joined = bool(words) and (words[-1] == "و" or " ".join(words[-2:]) in sides.links().list_joiners)
     return not words or joined and all(w in sides.links().list_words for w in words)
@@ -562,7 +565,15 @@ def _object_of_event(view: _Doc, item: Mention, sentence: Segment) -> bool:
 # --- claims of a sentence ----------------------------------------------------------------------
 
 
-def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iterator[Claim]:
+class _Told(NamedTuple):
+    """A claim and the model named with the thing it counts: "ونظام صاروخي من طراز توس-1" and
+    "وراجمة صواريخ سميرتش" are two launchers destroyed, not one told twice."""
+
+    claim: Claim
+    model: str = ""
+
+
+def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iterator[_Told]:
     if _background(view, sentence):
         return
     events = view.m.within("event", sentence.start, sentence.end)
@@ -609,8 +620,19 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             prior = None  # "أطلقت 120 مسيرة ... أسقطت 98 منها": the second verb has sides of its own
         claim = _claim(view, sentence, frames, thing, event, kind, prior)
         prior = last = claim
-        yield claim
-    yield from _control_claims(view, sentence, frames, events)
+        yield _Told(claim, _model_named(view, thing))
+    yield from (_Told(claim) for claim in _control_claims(view, sentence, frames, events))
+
+
+def _model_named(view: _Doc, thing: Counted) -> str:
+    """The model named right after a counted thing, as written ("من طراز "توس-1""), else ""."""
+    end = thing.end + len(sides.word_suffix(view.text, thing.end))
+    for item in view.m.within("item", end, end + _MODEL_REACH):
+        gap = bare_gap(view.text[end : item.start])
+        if item.get("item") == thing.item and (gap == "" or gap in sides.links().model_links):
+            return view.text[item.start : item.end]
+        break
+    return ""
 
 
 def _resulting_loss(view: _Doc, thing: Counted, events: list[Mention]) -> Mention | None:
@@ -1030,22 +1052,24 @@ def _date_of(view: _Doc, sentence: Segment) -> DateRange | None:
     return None
 
 
-def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per (claimant, kind, item, affected, number, place, event date): the same figure
-    with another place or day is another event ("أسقطت طائرة" on Friday and on Tuesday); the
-    outlet's own restatement of an attributed claim (headline, summary) is dropped."""
+def _dedupe(told: list[_Told]) -> list[Claim]:
+    """One claim per (claimant, kind, item, affected, number, place, event date, model): the same
+    figure with another place or day is another event ("أسقطت طائرة" on Friday and on Tuesday),
+    with another model another thing; the outlet's own restatement of an attributed claim
+    (headline, summary) is dropped."""
     seen: dict[tuple, int] = {}
     attributed = {
         (c.kind, c.item, c.count.value, c.place.name if c.place and c.kind == "took_control" else None)
-        for c in claims
+        for c, _ in told
         if c.claimant.actor != "OUTLET"
     }
     out: list[Claim] = []
-    for claim in claims:
+    for claim, model in told:
         place = claim.place.name if claim.place and claim.kind == "took_control" else None
         where = claim.place.name if claim.place else None
         when = claim.date.start if claim.date and claim.date.basis == "event" else None
-        key = (claim.claimant.actor, claim.kind, claim.item, claim.affected, claim.count.value, where, when)
+        key = (claim.claimant.actor, claim.kind, claim.item, claim.affected, claim.count.value)
+        key += (where, when, model)
         loose = (claim.kind, claim.item, claim.count.value, place)
         # the same key in another sentence restates; in one sentence it is another thing counted
         if seen.get(key, claim.evidence.start) != claim.evidence.start or (

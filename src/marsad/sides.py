@@ -104,6 +104,7 @@ class _Links:
     object_pronouns: frozenset[str]
     own_saying: frozenset[str]
     at_expense: frozenset[str]
+    model_links: frozenset[str]
     source_gap: frozenset[str]
     including: frozenset[str]
     list_words: frozenset[str]

@@ -56,3 +56,13 @@ def test_evidence_quotes_the_text_as_given() -> None:
     for claim in claims:
         assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
         assert claim.count.value == 3
+
+
+def test_the_same_figure_of_another_model_is_another_claim() -> None:
+    text = (
+        "وقالت وزارة الدفاع الأذربيجانية إن قواتها دمرت راجمة صواريخ من طراز أوراغان.\n"
+        "وأضافت الوزارة أن قواتها دمرت كذلك راجمة صواريخ من طراز سميرتش.\n"
+        "وأكدت الوزارة مجددا تدمير راجمة صواريخ من طراز أوراغان."
+    )
+    launchers = [c for c in extract(text) if c.item == "rocket_launchers"]
+    assert [c.count.value for c in launchers] == [1, 1], _show(launchers)
