@@ -539,6 +539,27 @@ def _subject_force(
         return _code_in(before[start:], conflict)
     if after:
         return _code_in(_group(m.within("actor", after[0].start, sentence.end), text, 0), conflict)
+    return _controller(m, text, event, sentence, conflict)
+
+
+@cache
+def _pronouns_on_ta() -> tuple[str, ...]:
+    """A pronoun on a noun in ة, which is then written ت: سيطرته، سيطرتها."""
+    return tuple("ت" + p for p in links().object_pronouns)
+
+
+def _controller(
+    m: Mentions, text: str, event: Mention, sentence: Segment, conflict: Conflict | None
+) -> str | None:
+    """ "تقدم الجيش الأذري بعد سيطرته على 3 مدن": the pronoun on a noun of control is who took
+    control, the party named last before it in the sentence."""
+    word = text[event.start : event.end] + word_suffix(text, event.end)
+    if event.get("kind") != "took_control" or not word.endswith(_pronouns_on_ta()):
+        return None
+    for actor in reversed(m.within("actor", sentence.start, event.start)):
+        code = _code_in([actor], conflict)
+        if isinstance(code, str) and code not in non_party():
+            return code
     return None
 
 
