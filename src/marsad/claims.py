@@ -506,9 +506,21 @@ def _bare_casualties(view: _Doc, number: Mention, sentence: Segment) -> Counted 
     closes = bool(words) and words[-1] in sides.links().total_links
     if not (right_after or closes):
         return None
+    group = group or _relative_subject(view, sentence, event)
     item = group.get("item") if group is not None else "people"
     value, high = number.get("value"), number.get("high")
     return Counted(number.start, number.end, item, value, high, number, event, event)
+
+
+def _relative_subject(view: _Doc, sentence: Segment, event: Mention) -> Mention | None:
+    """ "ارتفاع عدد المدنيين الذين قتلوا في الهجمات إلى 19": the people a relative clause says
+    were killed."""
+    for item in reversed(view.m.within("item", sentence.start, event.start)):
+        gap = bare_gap(view.text[item.end : event.start])
+        if item_class(item.get("item")) == "people" and gap in sides.links().relatives:
+            return item
+        return None
+    return None
 
 
 def _narrowed_to(view: _Doc, start: int, end: int) -> Mention | None:

@@ -105,6 +105,7 @@ class _Links:
     own_saying: frozenset[str]
     at_expense: frozenset[str]
     model_links: frozenset[str]
+    relatives: frozenset[str]
     source_gap: frozenset[str]
     including: frozenset[str]
     list_words: frozenset[str]
