@@ -468,11 +468,14 @@ def _enemy_group_before(
     m: Mentions, sentence: Segment, thing: Any, own: str | None, conflict: Conflict | None
 ) -> str | None:
     """ "تدمير زوارق تابعة لجماعة الحوثي، ومقتل 15 من عناصرها": the pronoun takes back the armed
-    group named just before, when it fights the claimant's side; else it is the claimant's own."""
+    group named just before, when it fights the claimant's side or the claimant has none (an
+    outlet "مرتبطة بمجموعة فاغنر ... ومقتل أحد قادتها"); else it is the claimant's own."""
     before = m.within("actor", sentence.start, thing.start)
     if not before or conflict is None or before[-1].get("type") != "group":
         return None
     code = before[-1].get("code")
+    if own is None:
+        return code
     mine, theirs = conflict.side_of(own), conflict.side_of(code)
     return code if mine is not None and theirs is not None and mine != theirs else None
 
