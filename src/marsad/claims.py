@@ -772,14 +772,16 @@ def _claim(
     if _outlet_sum(view, sentence, frames, thing):
         claimant, modality = Claimant("OUTLET", "OUTLET", ""), "asserted"
     verb = _verb_before(view, thing, event)
-    affected, agent = sides.sides_of(view.m, view.text, sentence, thing, verb, kind, claimant, view.conflict)
+    modality = _modality(view, sentence, event, modality)
+    affected, agent = sides.sides_of(
+        view.m, view.text, sentence, thing, verb, kind, claimant, view.conflict, denied=modality == "denied"
+    )
     if prior is not None and sides.named_side(view.m, view.text, sentence, thing, verb) is None:
         affected, agent = prior.affected, prior.agent
     item = _people_item(view, sentence, thing, event, affected)
     loss_verb = verb if verb is not None and verb.get("voice") == "loss" else None
     if item == "people" and loss_verb and sides.armed_subject(view.m, view.text, loss_verb, sentence):
         item = "soldiers"  # "الجيش الأذربيجاني فقد 200 قتيل"
-    modality = _modality(view, sentence, event, modality)
     qualifier = sides.qualifier(view.m, view.text, thing)
     count = Count(thing.value, qualifier if thing.high is None else "at_least", thing.high)
     return Claim(

@@ -591,8 +591,10 @@ def sides_of(
     kind: str,
     claimant: Claimant,
     conflict: Conflict | None,
+    denied: bool = False,
 ) -> tuple[str | None, str | None]:
-    """(affected, agent) of a counted thing."""
+    """(affected, agent) of a counted thing. What a side denies with no doer named is what the
+    other side claims to have done to it ("نفت أرمينيا إسقاط الطائرة": Armenia's plane)."""
     own = side_code(claimant)
     affected = named_side(m, text, sentence, thing, event)
     if affected is None and kind == "took_control":
@@ -611,6 +613,8 @@ def sides_of(
     subject = _subject_force(m, text, event, sentence, conflict) if event is not None else None
     if isinstance(subject, str) and subject in non_party():
         subject = None  # "وفقا لبيانات الأمم المتحدة، قتل ...": the source, not who killed
+    if denied and subject == own:
+        subject = None  # "نفت أرمينيا إسقاط الطائرة": the denier, not who downed it
     if voice == "loss" and affected is None and isinstance(subject, str):
         affected = subject  # "الجيش الأذربيجاني فقد 200 قتيل"
     if voice == "loss" and affected is None and event is not None:
@@ -621,7 +625,7 @@ def sides_of(
         affected = own or _side_named(m, text, sentence, thing, conflict, civil=True)
     agent = None
     if voice == "agentive" or (voice == "ambiguous" and subject):
-        agent = subject if isinstance(subject, str) else own
+        agent = subject if isinstance(subject, str) else (opponent(own, conflict) if denied else own)
         if affected is None:
             affected = _civilians_home(m, sentence, thing, agent, conflict) or opponent(agent, conflict)
     else:
