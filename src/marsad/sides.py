@@ -106,6 +106,7 @@ class _Links:
     at_expense: frozenset[str]
     model_links: frozenset[str]
     relatives: frozenset[str]
+    relative_what: frozenset[str]
     source_gap: frozenset[str]
     including: frozenset[str]
     list_words: frozenset[str]
@@ -305,6 +306,8 @@ def actor_phrase_after(
     gap = bare(raw)
     if source and all(w in links().source_gap for w in gap.split()):
         return _group(m.within("actor", actors[0].start, limit), text, 0)  # "وفقا لما نشره موقع X"
+    if gap.split()[:1] and gap.split()[0] in links().relative_what:
+        return None  # "تنفي ما أعلنه الرئيس الأذربيجاني": he announced, someone else denies
     named = (
         actors[0].get("type") == "title" and len(gap.split()) <= _NAME_WORDS
     )  # "أعلن أحمد فقي وزير الدفاع"
