@@ -52,6 +52,7 @@ PROPERTY_ITEMS = frozenset({"houses", "buildings", "infrastructure"})
 _CONTROL_REACH = 120
 _ANAPHOR_REACH = 600
 _FROM = "عن"
+_PAIR_REACH = 40  # "بين الفصائل المسلحة وقوات الجيش السوري": how far the second party may stand
 _ORG_ANAPHOR = "org.anaphor"  # "المرصد": the monitor named before
 _REBELS = "force.generic.rebels"  # the actors.yaml entry of unnamed armed groups
 
@@ -107,6 +108,7 @@ class _Links:
     model_links: frozenset[str]
     relatives: frozenset[str]
     relative_what: frozenset[str]
+    between: frozenset[str]
     source_gap: frozenset[str]
     including: frozenset[str]
     list_words: frozenset[str]
@@ -602,6 +604,8 @@ def sides_of(
     affected = named_side(m, text, sentence, thing, event)
     if affected is None and kind == "took_control":
         affected = _at_expense_of(m, text, sentence, thing)
+    if affected is None and thing.item == "people" and _between_sides(m, text, sentence):
+        return None, None  # "مقتل 242 شخصا جراء تصعيد بين الفصائل وقوات الجيش": both sides' dead
     if affected is None and _own_suffix(text, thing.item_mention):
         affected = _enemy_group_before(m, sentence, thing, own, conflict) or own
     if affected is None and _enemy_after(m, thing.end):
@@ -773,6 +777,24 @@ def _inflicted_on(
         start -= 1
     code = _code_in(actors[start:], conflict)
     return code if isinstance(code, str) and code not in non_party() else None
+
+
+def _between_sides(m: Mentions, text: str, sentence: Segment) -> bool:
+    """Whether the sentence sets two parties against each other: "بين الفصائل المسلحة وقوات الجيش"."""
+    for actor in m.within("actor", sentence.start, sentence.end):
+        before = bare(text[max(sentence.start, actor.start - 8) : actor.start]).split()[-1:]
+        if before and before[0] in links().between and _joined_party(m, text, actor, sentence):
+            return True
+    return False
+
+
+def _joined_party(m: Mentions, text: str, actor: Mention, sentence: Segment) -> bool:
+    """Whether another party is joined to `actor` by و ("الفصائل المسلحة وقوات الجيش")."""
+    for other in m.within("actor", actor.end, min(sentence.end, actor.end + _PAIR_REACH)):
+        gap = bare(text[actor.end : other.start])
+        if word_prefix(text, other.start).startswith("و") or gap.endswith("و"):
+            return True
+    return False
 
 
 def _attack_by(m: Mentions, text: str, sentence: Segment, conflict: Conflict | None) -> str | None:
