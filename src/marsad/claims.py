@@ -69,6 +69,7 @@ _LIST_GAP = 40
 _SIDE_REACH = 24
 _SPEAKER_GAP = 8
 _BACKGROUND_DAYS = 366
+_OBJECT_NOUN_REACH = 12  # "سيطرتها على المدينة": how far after a control word its object noun is
 _MODEL_REACH = 30  # "نظام صاروخي من طراز "توس-1"": how far after a counted thing its model is named
 _RELAYING = frozenset({"according", "quote", "publish"})  # verbs.yaml frames that carry another's words
 _ARTICLE = "ال"
@@ -876,6 +877,7 @@ def _control_claims(
             continue
         else:
             taken = list(_objects(view, event, [p for p in places if event.end <= p.start < stop]))
+            taken = taken or _town_taken_back(view, event, places)
         for place in taken:
             claimant, modality = _claimant_for(event.start, frames, sentence.headline)
             agent = sides.control_agent(view.m, view.text, sentence, event, claimant, view.conflict)
@@ -893,6 +895,21 @@ def _control_claims(
                 cumulative=False,
                 modality=_modality(view, sentence, event, modality),
             )
+
+
+def _town_taken_back(view: _Doc, event: Mention, places: list[Mention]) -> list[Mention]:
+    """ "أجبرت القوات على الفرار من مقلي ... بعد سيطرتها على المدينة": a definite town noun after
+    a control word takes back the town named last before it in the sentence."""
+    after = view.m.within("item", event.end, event.end + _OBJECT_NOUN_REACH)
+    if not after or after[0].get("item") != "settlements":
+        return []  # a town, not "المنطقة" or "الأراضي", which name no one place
+    if not _object_gap(view, event.end, after[0].start, False):
+        return []
+    noun = view.text[after[0].start : after[0].end]
+    if not (noun.startswith(_ARTICLE) or sides.word_prefix(view.text, after[0].start).endswith(_ARTICLE)):
+        return []
+    towns = [p for p in places if p.end <= event.start and p.get("precision") == "exact"]
+    return towns[-1:]
 
 
 def _came_under(view: _Doc, sentence: Segment, event: Mention, places: list[Mention]) -> list[Mention]:

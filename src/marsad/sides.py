@@ -557,13 +557,22 @@ def _pronouns_on_ta() -> tuple[str, ...]:
     return tuple("ت" + p for p in links().object_pronouns)
 
 
+def _possessed(text: str, event: Mention) -> bool:
+    """Whether a noun in ة carries a pronoun: سيطرته، سيطرتها."""
+    return (text[event.start : event.end] + word_suffix(text, event.end)).endswith(_pronouns_on_ta())
+
+
+def _of_itself(text: str, sentence: Segment, event: Mention) -> bool:
+    """Whether the claimant reports its own deed: "قالت قوات تيغراي إنها أجبرت ... بعد سيطرتها"."""
+    return any(w in links().pronoun_complementisers for w in bare(text[sentence.start : event.start]).split())
+
+
 def _controller(
     m: Mentions, text: str, event: Mention, sentence: Segment, conflict: Conflict | None
 ) -> str | None:
     """ "تقدم الجيش الأذري بعد سيطرته على 3 مدن": the pronoun on a noun of control is who took
     control, the party named last before it in the sentence."""
-    word = text[event.start : event.end] + word_suffix(text, event.end)
-    if event.get("kind") != "took_control" or not word.endswith(_pronouns_on_ta()):
+    if event.get("kind") != "took_control" or not _possessed(text, event):
         return None
     for actor in reversed(m.within("actor", sentence.start, event.start)):
         code = _code_in([actor], conflict)
@@ -832,7 +841,11 @@ def control_agent(
     m: Mentions, text: str, sentence: Segment, event: Mention, claimant: Claimant, conflict: Conflict | None
 ) -> str | None:
     """Who took the place: the control word's subject; else the party named last before it in
-    the sentence ("قوات النظام تمكنت ... من معاودة السيطرة"); else the claimant's side."""
+    the sentence ("قوات النظام تمكنت ... من معاودة السيطرة"); else the claimant's side. A party
+    that says "إنها ... بعد سيطرتها" speaks of its own taking."""
+    own = side_code(claimant)
+    if own and _possessed(text, event) and _of_itself(text, sentence, event):
+        return own
     subject = _subject_force(m, text, event, sentence, conflict)
     if isinstance(subject, str) and subject not in non_party():
         return subject
