@@ -1099,8 +1099,8 @@ def _dedupe(told: list[_Told]) -> list[Claim]:
         place = claim.place.name if claim.place and claim.kind == "took_control" else None
         where = claim.place.name if claim.place else None
         when = claim.date.start if claim.date and claim.date.basis == "event" else None
-        key = (claim.claimant.actor, claim.kind, claim.item, claim.affected, claim.count.value)
-        key += (where, when, model)
+        figure = (claim.claimant.actor, claim.kind, claim.item, claim.affected, claim.count.value)
+        key = (*figure, where, when, model)
         loose = (claim.kind, claim.item, claim.count.value, place)
         # the same key in another sentence restates; in one sentence it is another thing counted
         if seen.get(key, claim.evidence.start) != claim.evidence.start or (

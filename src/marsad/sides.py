@@ -55,6 +55,7 @@ _FROM = "عن"
 _PAIR_REACH = 40  # "بين الفصائل المسلحة وقوات الجيش السوري": how far the second party may stand
 _ORG_ANAPHOR = "org.anaphor"  # "المرصد": the monitor named before
 _REBELS = "force.generic.rebels"  # the actors.yaml entry of unnamed armed groups
+_CIVIL_BODIES = frozenset({"institution.health", "institution.civil"})  # actors.yaml entries
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class Conflict:
     mentions: dict[str, int]
     army: str | None = None  # the party a bare "الجيش" means in this conflict's coverage
     rebels: str | None = None  # the party bare "المتمردون"، "الانفصاليون"، "المسلحون" mean
+    civil: str | None = None  # the party a bare "وزارة الصحة" or "الدفاع المدني" means
 
     def side_of(self, code: str | None) -> int | None:
         for i, side in enumerate(self.parties):
@@ -143,13 +145,14 @@ class _ConflictRow:
     parties: tuple[tuple[str, ...], ...]
     army: str | None
     rebels: str | None
+    civil: str | None
 
 
 @cache
 def _conflicts(lang: str = "ar") -> tuple[_ConflictRow, ...]:
     raw = load_table("conflicts", lang)
     return tuple(
-        _ConflictRow(c["id"], tuple(tuple(side) for side in c["parties"]), c.get("army"), c.get("rebels"))
+        _ConflictRow(c["id"], tuple(map(tuple, c["parties"])), c.get("army"), c.get("rebels"), c.get("civil"))
         for c in raw["conflicts"]
     )
 
@@ -233,7 +236,7 @@ def conflict_of(actors: Iterable[Mention], text: str = "") -> Conflict | None:
         return None
     if best.rebels and rebels:  # "الانفصاليون" in a Karabakh article speak of NKR, not of Armenia
         counts[best.rebels] = counts.get(best.rebels, 0) + rebels
-    return Conflict(best.id, best.parties, counts, best.army, best.rebels)
+    return Conflict(best.id, best.parties, counts, best.army, best.rebels, best.civil)
 
 
 @cache
@@ -517,6 +520,8 @@ def _code_in(phrase: list[Mention], conflict: Conflict | None) -> str | bool:
         return conflict.army
     if conflict is not None and conflict.rebels and any(a.key == _REBELS for a in phrase):
         return conflict.rebels
+    if conflict is not None and conflict.civil and any(a.key in _CIVIL_BODIES for a in phrase):
+        return conflict.civil
     return True
 
 
