@@ -109,6 +109,7 @@ class Counted:
     item_mention: Mention
     event: Mention | None = None  # a casualty noun carries its own kind ("36 قتيلا")
     others: bool = False  # "و26 آخرين": more of the same people as the thing counted before
+    suffered: bool = False  # "40 حالة اعتقال": counted as victims, whatever the word's voice
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,7 +350,8 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
                 )
             )
             continue
-        thing = _anaphoric(view, number, out) or _bare_casualties(view, number, sentence)
+        thing = _anaphoric(view, number, out) or _cases_of(view, number)
+        thing = thing or _bare_casualties(view, number, sentence)
         if thing is not None:
             out.append(thing)
     for item in items:
@@ -485,6 +487,24 @@ def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | 
         None,  # "مقتل 4 وإصابة 10 آخرين": the others take the word before them
         others=True,
     )
+
+
+def _cases_of(view: _Doc, number: Mention) -> Counted | None:
+    """ "40 حالة اعتقال طواقم طبية": cases of a casualty word count the people after it."""
+    after = view.text[number.end : number.end + 12].split()[:1]
+    if not after or after[0] not in sides.links().case_counters:
+        return None
+    word_end = view.text.index(after[0], number.end) + len(after[0])
+    events = view.m.within("event", word_end, word_end + 3)
+    if not events or events[0].get("kind") not in PEOPLE_KINDS:
+        return None
+    event = events[0]
+    after_event = view.m.within("item", event.end, event.end + 3)
+    people = [i for i in after_event if item_class(i.get("item")) == "people"]
+    head = people[0] if people else event
+    value, high = number.get("value"), number.get("high")
+    item = head.get("item") or "people"
+    return Counted(number.start, head.end, item, value, high, number, head, event, suffered=True)
 
 
 def _bare_casualties(view: _Doc, number: Mention, sentence: Segment) -> Counted | None:

@@ -111,6 +111,7 @@ class _Links:
     relatives: frozenset[str]
     relative_what: frozenset[str]
     between: frozenset[str]
+    case_counters: frozenset[str]
     source_gap: frozenset[str]
     including: frozenset[str]
     list_words: frozenset[str]
@@ -625,6 +626,8 @@ def sides_of(
     if affected is None and _enemy_after(m, thing.end):
         affected = opponent(own, conflict)
     voice = event.get("voice", "loss") if event is not None else "agentive"
+    if getattr(thing, "suffered", False):
+        voice = "loss"  # "سجل المكتب 40 حالة اعتقال": the office counts its own people's arrests
     if (
         voice == "ambiguous"
         and event is not None
