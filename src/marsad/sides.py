@@ -780,10 +780,14 @@ def _inflicted_on(
     m: Mentions, text: str, sentence: Segment, event: Mention, own: str | None, conflict: Conflict | None
 ) -> str | None:
     """ "كبدت القوات الأوكرانية خسائر"، "مكبدا العدو خسائر": losses inflicted on the side named
-    between the inflicting verb and the loss word."""
+    between the inflicting verb and the loss word, or after it with ل ("تكبيد قواتها خسائر
+    للجانب الأرميني")."""
     window = text[max(sentence.start, event.start - _INFLICT_REACH) : event.start]
     if not any(w in links().inflict for w in bare(window).split()):
         return None
+    dative = _dative_side(m, text, sentence, event)
+    if dative is not None:
+        return dative
     actors = m.within("actor", max(sentence.start, event.start - _INFLICT_REACH), event.start)
     if not actors:
         return None
@@ -812,6 +816,19 @@ def _joined_party(m: Mentions, text: str, actor: Mention, sentence: Segment) -> 
         if word_prefix(text, other.start).startswith("و") or gap.endswith("و"):
             return True
     return False
+
+
+def _dative_side(m: Mentions, text: str, sentence: Segment, event: Mention) -> str | None:
+    """The side after a loss word with ل: "خسائر للجانب الأرميني"، "خسائر لقوات العدو"."""
+    after = m.within("actor", event.end, min(sentence.end, event.end + _SIDE_GAP))
+    if not after:
+        return None
+    words = bare(text[event.end : after[0].start]).split()
+    to_side = len(words) == 1 and words[0][:1] == "ل" and words[0].lstrip("ل") in links().side_nouns
+    if not (to_side or (not words and word_prefix(text, after[0].start).endswith("ل"))):
+        return None
+    code = after[0].get("code")
+    return code if code and code not in non_party() else None
 
 
 def _attack_by(m: Mentions, text: str, sentence: Segment, conflict: Conflict | None) -> str | None:
