@@ -797,7 +797,8 @@ def _claim(
     affected, agent = sides.sides_of(
         view.m, view.text, sentence, thing, verb, kind, claimant, view.conflict, denied=modality == "denied"
     )
-    if prior is not None and sides.named_side(view.m, view.text, sentence, thing, verb) is None:
+    named = sides.named_side(view.m, view.text, sentence, thing, verb, view.conflict)
+    if prior is not None and named is None:
         affected, agent = prior.affected, prior.agent
     item = _people_item(view, sentence, thing, event, affected)
     loss_verb = verb if verb is not None and verb.get("voice") == "loss" else None

@@ -437,7 +437,9 @@ def _past_models(m: Mentions, text: str, thing: Any) -> int:
     return end
 
 
-def _explicit_side(m: Mentions, text: str, end: int, limit: int) -> str | None:
+def _explicit_side(
+    m: Mentions, text: str, end: int, limit: int, conflict: Conflict | None = None
+) -> str | None:
     """A side named right after the counted thing: "جنود أرمينيين"، "عنصرا من الجيش الأذري"."""
     for actor in m.within("actor", end, min(limit, end + _SIDE_GAP)):
         if _made_in(text, actor):
@@ -447,6 +449,8 @@ def _explicit_side(m: Mentions, text: str, end: int, limit: int) -> str | None:
         linking = links().side_links | links().others  # "4 دبابات أخرى تابعة للجيش الأرميني"
         if gap == "" or gap in links().side_links or all(w in linking for w in gap.split()):
             code = actor.get("code") or (last_group(m, actor.start) if actor.key == "group.anaphor" else None)
+            if not code and actor.key == _REBELS and conflict is not None:
+                code = conflict.rebels  # "مركز قيادة للانفصاليين" in a Karabakh article: NKR's
             if code and code not in ("MEDIA", "ANON"):
                 return code
             if actor.get("type") in ("institution", "title"):
@@ -616,7 +620,7 @@ def sides_of(
     """(affected, agent) of a counted thing. What a side denies with no doer named is what the
     other side claims to have done to it ("نفت أرمينيا إسقاط الطائرة": Armenia's plane)."""
     own = side_code(claimant)
-    affected = named_side(m, text, sentence, thing, event)
+    affected = named_side(m, text, sentence, thing, event, conflict)
     if affected is None and kind == "took_control":
         affected = _at_expense_of(m, text, sentence, thing)
     if affected is None and thing.item == "people" and _between_sides(m, text, sentence):
@@ -689,13 +693,20 @@ def _civilians_home(
     return None
 
 
-def named_side(m: Mentions, text: str, sentence: Segment, thing: Any, event: Mention | None) -> str | None:
+def named_side(
+    m: Mentions,
+    text: str,
+    sentence: Segment,
+    thing: Any,
+    event: Mention | None,
+    conflict: Conflict | None = None,
+) -> str | None:
     """The side the words name for a counted thing, if any: a demonym inside it, a side right
     after it ("جنود أرمينيين"، "عنصرا من الجيش الأذري"), or a partitive before it ("عدد القتلى بين
     القوات الأرمنية يتجاوز 5000"، "القتلى العسكريين لأذربيجان")."""
     return (
         _inner_side(m, text, thing.item_mention)
-        or _explicit_side(m, text, _past_models(m, text, thing), sentence.end)
+        or _explicit_side(m, text, _past_models(m, text, thing), sentence.end, conflict)
         or (_member_of(m, text, thing, sentence) if thing.item in PEOPLE_ITEMS else None)
         or _partitive_side(m, text, sentence, thing, event)
         or _named_before(m, text, sentence, thing)
