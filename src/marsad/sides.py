@@ -52,6 +52,7 @@ PROPERTY_ITEMS = frozenset({"houses", "buildings", "infrastructure"})
 _CONTROL_REACH = 120
 _ANAPHOR_REACH = 600
 _FROM = "عن"
+_IN = "في"
 _PAIR_REACH = 40  # "بين الفصائل المسلحة وقوات الجيش السوري": how far the second party may stand
 _ORG_ANAPHOR = "org.anaphor"  # "المرصد": the monitor named before
 _REBELS = "force.generic.rebels"  # the actors.yaml entry of unnamed armed groups
@@ -553,7 +554,10 @@ def _subject_force(
         and _gap_in(bare(text[before[-1].end : event.start]), links().subject_before_gap)
     ):
         start = len(before) - 1
-        while start > 0 and before[start].start - before[start - 1].end <= 2:
+        while start > 0 and (
+            before[start].start - before[start - 1].end <= 2
+            or bare(text[before[start - 1].end : before[start].start]) == _IN  # "الدعم السريع في السودان"
+        ):
             start -= 1
         return _code_in(before[start:], conflict)
     if after:
@@ -585,6 +589,8 @@ def _controller(
     if event.get("kind") != "took_control" or not _possessed(text, event):
         return None
     for actor in reversed(m.within("actor", sentence.start, event.start)):
+        if bare(text[max(sentence.start, actor.start - 4) : actor.start]).split()[-1:] == [_IN]:
+            continue  # "قوات الدعم السريع في السودان سيطرتها": where it is, not who
         code = _code_in([actor], conflict)
         if isinstance(code, str) and code not in non_party():
             return code
