@@ -121,6 +121,7 @@ class Frame:
     claimant: Claimant
     modality: str = "asserted"
     relays: bool = False  # "حسب"، "نقلت عن"، "نشرته": it carries another's words, not its own
+    nominal: bool = False  # "بيان الدعم السريع": a statement named, not a speaker speaking
 
 
 class _Doc:
@@ -190,7 +191,8 @@ def extract_claims(
         frames = _frames(view, sentence, last, speaker)
         if frames:
             # "وأضاف" continues the party that spoke, not the agency that relayed it
-            heir = next((f for f in reversed(frames) if sides.side_code(f.claimant)), frames[-1])
+            speaking = [f for f in frames if not f.nominal and not f.relays] or frames
+            heir = speaking[-1]
             last = (heir.claimant, sentence.paragraph)
             speaker = next(
                 (
@@ -245,7 +247,7 @@ def _frames(
         modality = verb.get("modality", "asserted")
         quoted = _quoted_source(view, sentence, phrase, claimant, modality) if phrase is not None else []
         relays = bool(quoted) or _relays(view, verb, frames)
-        frames.append(Frame(verb.start, verb.end, claimant, modality, relays))
+        frames.append(Frame(verb.start, verb.end, claimant, modality, relays, kind == "quote"))
         frames.extend(quoted)
     return frames
 

@@ -305,6 +305,8 @@ def actor_phrase_after(
     actors = m.within("actor", pos, min(limit, pos + _SUBJECT_GAP + 1))
     if not actors:
         return None
+    if not source and actors[0].get("type") == "media" and word_prefix(text, actors[0].start).endswith("ل"):
+        return None  # "وأضاف لقناة العربية": the outlet he spoke to, not who spoke
     raw = text[pos : actors[0].start]
     quoted = bare(raw) and any(q in raw for q in _OPENERS) and not source
     counts = [n for n in m.within("number", pos, actors[0].start) if text[n.start : n.end] not in _ONE_OF]
