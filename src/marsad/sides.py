@@ -415,10 +415,14 @@ def _made_in(text: str, actor: Mention) -> bool:
 
 
 def _inner_side(m: Mentions, text: str, item: Mention) -> str | None:
-    """A demonym inside a multi-word item ("طائرات تركية مسيرة"), or the group an item's own
-    "التنظيم" takes back ("4 من عناصر التنظيم")."""
-    for actor in m.within("actor", item.start + 1, item.end):
+    """A demonym inside a multi-word item ("طائرات تركية مسيرة"), the group an item's own
+    "التنظيم" takes back ("4 من عناصر التنظيم"), or the group an item names ("20 من الحوثيين")."""
+    for actor in m.within("actor", item.start, item.end):
         if actor.end > item.end:
+            continue
+        if actor.start == item.start:
+            if actor.get("type") == "group" and actor.get("code"):
+                return actor.get("code")
             continue
         if actor.get("type") == "demonym" and not _made_in(text, actor):
             return actor.get("code")
