@@ -352,7 +352,7 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
                 )
             )
             continue
-        thing = _anaphoric(view, number, out) or _cases_of(view, number)
+        thing = _anaphoric(view, number, out) or _cases_of(view, number) or _subject_count(view, number)
         thing = thing or _bare_casualties(view, number, sentence)
         if thing is not None:
             out.append(thing)
@@ -489,6 +489,20 @@ def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | 
         None,  # "مقتل 4 وإصابة 10 آخرين": the others take the word before them
         others=True,
     )
+
+
+def _subject_count(view: _Doc, number: Mention) -> Counted | None:
+    """ "إن 15 قتلوا وأصيب 30": a number in digits right before a casualty verb counts the people
+    it befell (a number word there is rather "أحد" or the weekday "الأحد")."""
+    if not view.text[number.start].isdigit():
+        return None
+    events = view.m.within("event", number.end, number.end + 2)
+    if not events or events[0].get("kind") not in PEOPLE_KINDS or events[0].get("role") == "noun":
+        return None
+    if bare_gap(view.text[number.end : events[0].start]):
+        return None
+    event, value, high = events[0], number.get("value"), number.get("high")
+    return Counted(number.start, number.end, "people", value, high, number, event, event)
 
 
 def _cases_of(view: _Doc, number: Mention) -> Counted | None:
