@@ -396,6 +396,9 @@ def _singular_casualties(
 def _with_another(view: _Doc, sentence: Segment, counted: list[Counted]) -> list[Counted]:
     """ "مقتل جندي وإصابة آخر": "another" right after a casualty word is one more of the people
     counted just before it, with that word's kind."""
+    words = sides.links().another
+    if not counted or not any(w in view.text[sentence.start : sentence.end] for w in words):
+        return counted  # most sentences have no "آخر" at all
     out = list(counted)
     for event in view.m.within("event", sentence.start, sentence.end):
         if event.get("kind") not in PEOPLE_KINDS:
