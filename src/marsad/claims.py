@@ -700,7 +700,8 @@ def _resulting_loss(view: _Doc, thing: Counted, events: list[Mention]) -> Mentio
 
 
 def _governing_event(thing: Counted, events: list[Mention], frames: list[Frame]) -> Mention | None:
-    """The nearest event word before the thing (else just after it); an attack word governs only
+    """The event word right before the thing, else right after it, else the nearest before it
+    (else after it); an attack word governs only
     when no loss word is near ("حصيلة قتلى هجمات ... 60 شخصا" is killed, not attack). A reporting
     frame between them starts another clause ("أعلنت مقتل 710، في حين تقول باكو إن 60 قتلوا")."""
     clause = max((f.end for f in frames if f.end <= thing.start), default=0)
@@ -716,6 +717,13 @@ def _governing_event(thing: Counted, events: list[Mention], frames: list[Frame])
         and _kind_for(before[-1].get("kind"), thing.item)
     ):
         return before[-1]
+    if (
+        after
+        and after[0].start - thing.end <= _EVENT_ADJACENT
+        and after[0].get("kind") != "attack"
+        and _kind_for(after[0].get("kind"), thing.item)
+    ):
+        return after[0]  # "وأن قرابة 200 أسرة نزحت": the verb right after, not a word far before
     for pool in (
         [e for e in reversed(before) if e.get("kind") != "attack"],
         [e for e in after if e.get("kind") != "attack"],
