@@ -655,7 +655,7 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             kind = "attack"
         else:
             found = _kind_for(event.get("kind"), thing.item)
-            if found is None:
+            if found is None or (found == "captured" and _freed(thing, events)):
                 continue
             kind = found
         if (
@@ -788,10 +788,23 @@ def _not_a_count(view: _Doc, thing: Counted) -> bool:
     tail = [" ".join(before[-2:]), *before[-1:]]
     after = bare_gap(view.text[thing.number.end : thing.number.end + 14]).split()
     percent = " ".join(after[:2]) in sides.links().percent or after[:1] and after[0] in sides.links().percent
+    percent = percent or _prefixed(view, thing.number) in sides.links().percent  # the المئة of "20 بالمئة"
     raw = view.text[thing.number.end : thing.number.end + 2].strip()[:1]
     spelled = not view.text[thing.start : thing.start + 1].isdigit()
     hundredth = spelled and thing.value == 100 and "في" in before[-2:]  # the المائة of "70 في المائة"
     return bool(percent) or raw == "%" or hundredth or any(w in sides.links().not_count_before for w in tail)
+
+
+def _freed(thing: Counted, events: list[Mention]) -> bool:
+    """ "وحررت أكثر من ألف رهينة": captives a freeing word governs are freed, not captured."""
+    return any(
+        e.get("frees") and e.end <= thing.start and thing.start - e.end <= _EVENT_ADJACENT for e in events
+    )
+
+
+def _prefixed(view: _Doc, mention: Mention) -> str:
+    """A mention's words with the clitics before it: "بالمئة" for the number المئة."""
+    return sides.word_prefix(view.text, mention.start) + view.text[mention.start : mention.end]
 
 
 def _kind_for(kind: str, item: str) -> str | None:
