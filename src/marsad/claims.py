@@ -889,8 +889,8 @@ def _people_item(
         if armed:
             return armed[-1]
         construct = view.m.within("actor", event.end, min(thing.start, event.end + 2))  # "قتلى الجيش"
-        if construct and _armed(construct[0]):
-            return sides.refine_people("people", _side_code(view, construct[0]), True)
+        if construct and _armed(construct[0]):  # "خسائر العدو": whose, the side found for it
+            return sides.refine_people("people", _side_code(view, construct[0]) or affected, True)
     window = max(sentence.start, thing.start - _EVENT_BEFORE)
     for kind in ("item", "actor"):
         for found in reversed(view.m.within(kind, window, thing.start)):

@@ -56,6 +56,7 @@ _IN = "في"
 _PAIR_REACH = 40  # "بين الفصائل المسلحة وقوات الجيش السوري": how far the second party may stand
 _ORG_ANAPHOR = "org.anaphor"  # "المرصد": the monitor named before
 _REBELS = "force.generic.rebels"  # the actors.yaml entry of unnamed armed groups
+_ENEMY = "force.generic.enemy"  # "العدو": the claimant's opponent
 _CIVIL_BODIES = frozenset({"institution.health", "institution.civil"})  # actors.yaml entries
 
 
@@ -500,6 +501,12 @@ def _enemy_group_before(
     return code if mine is not None and theirs is not None and mine != theirs else None
 
 
+def _enemys(m: Mentions, event: Mention) -> bool:
+    """Whether a loss word is the enemy's: "خسائر العدو"، "قتلى الخصم"."""
+    after = m.within("actor", event.end, event.end + 2)
+    return bool(after) and after[0].key == _ENEMY
+
+
 def _enemy_after(m: Mentions, end: int) -> bool:
     return any(mk.get("role") == "enemy" for mk in m.within("marker", end, end + 12))
 
@@ -659,6 +666,8 @@ def sides_of(
         affected = subject  # "الجيش الأذربيجاني فقد 200 قتيل"
     if voice == "loss" and affected is None and event is not None:
         affected = _inflicted_on(m, text, sentence, event, own, conflict)
+    if voice == "loss" and affected is None and event is not None and _enemys(m, event):
+        affected = opponent(own, conflict)  # "خسائر العدو بلغت 1180 فردا"
     if voice == "loss":
         subject = None
     if affected is None and thing.item in PROPERTY_ITEMS:
@@ -814,7 +823,7 @@ def _inflicted_on(
     actors = m.within("actor", max(sentence.start, event.start - _INFLICT_REACH), event.start)
     if not actors:
         return None
-    if actors[-1].key == "force.generic.enemy":
+    if actors[-1].key == _ENEMY:
         return opponent(own, conflict)
     start = len(actors) - 1
     while start > 0 and actors[start].start - actors[start - 1].end <= 2:
