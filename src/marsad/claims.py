@@ -71,6 +71,7 @@ _SPEAKER_GAP = 8
 _BACKGROUND_DAYS = 366
 _OBJECT_NOUN_REACH = 12  # "سيطرتها على المدينة": how far after a control word its object noun is
 _MODEL_REACH = 30  # "نظام صاروخي من طراز "توس-1"": how far after a counted thing its model is named
+_COMPLEMENT_REACH = 25  # "تدعي الحكومة أن": how far after a verb what was said begins
 _RELAYING = frozenset({"according", "quote", "publish"})  # verbs.yaml frames that carry another's words
 _ARTICLE = "ال"
 _CAME_UNDER = 90
@@ -219,6 +220,8 @@ def _frames(
         kind = verb.get("frame")
         if kind == "publish" and frames:
             continue  # "وقال التحالف في بيان نشرته وكالة ...": the agency only carried it
+        if verb.get("complement") and not _complement_after(view, verb):
+            continue  # "قيادي يدعى عبد الحميد": is called, does not claim
         if frames and _own_saying(view, verb):
             last = frames[-1]
             frames.append(Frame(verb.start, verb.end, last.claimant, last.modality))
@@ -250,6 +253,13 @@ def _frames(
         frames.append(Frame(verb.start, verb.end, claimant, modality, relays, kind == "quote"))
         frames.extend(quoted)
     return frames
+
+
+def _complement_after(view: _Doc, verb: Mention) -> bool:
+    """Whether what was said follows the verb: إن/أن, a colon or a quote within a few words."""
+    after = view.text[verb.end : verb.end + _COMPLEMENT_REACH]
+    words = bare_gap(after).split()[:3]
+    return any(w in sides.links().complementisers for w in words) or any(c in after for c in ":\"«“")
 
 
 def _own_saying(view: _Doc, verb: Mention) -> bool:

@@ -54,6 +54,7 @@ _ANAPHOR_REACH = 600
 _FROM = "عن"
 _IN = "في"
 _PAIR_REACH = 40  # "بين الفصائل المسلحة وقوات الجيش السوري": how far the second party may stand
+_ANAPHORS = frozenset({"institution.anaphor", "group.anaphor"})  # الوزارة، الهيئة، الحركة...
 _ORG_ANAPHOR = "org.anaphor"  # "المرصد": the monitor named before
 _REBELS = "force.generic.rebels"  # the actors.yaml entry of unnamed armed groups
 _ENEMY = "force.generic.enemy"  # "العدو": the claimant's opponent
@@ -376,6 +377,8 @@ def claimant_of(
     code = found if isinstance(found, str) else None
     if code is None and any(a.key == _ORG_ANAPHOR for a in phrase):
         code = _last_org(m, phrase[0].start) or "NGO"
+    if code is None and phrase[0].key in _ANAPHORS:
+        code = _named_with_head(m, quote, phrase[0])
     role = next(
         (a.get("role") for a in phrase if a.get("role") and a.get("type") in ("institution", "title")), None
     )
@@ -509,6 +512,18 @@ def _enemys(m: Mentions, event: Mention) -> bool:
 
 def _enemy_after(m: Mentions, end: int) -> bool:
     return any(mk.get("role") == "enemy" for mk in m.within("marker", end, end + 12))
+
+
+def _named_with_head(m: Mentions, quote: Callable[[int, int], str], anaphor: Mention) -> str | None:
+    """ "قالت الهيئة" after "هيئة تحرير الشام", "أوضحت الوزارة" after "وزارة الدفاع الروسية": the
+    party named last before whose name begins with the same noun."""
+    head = normalise_form(quote(anaphor.start, anaphor.end)).removeprefix("ال")
+    for actor in reversed(m.within("actor", max(0, anaphor.start - _ANAPHOR_REACH), anaphor.start)):
+        name = normalise_form(quote(actor.start, actor.end)).removeprefix("ال")
+        if actor.key not in _ANAPHORS and name.startswith(head + " "):
+            code = actor.get("code")
+            return code if code and code not in non_party() else None
+    return None
 
 
 def _last_org(m: Mentions, before: int) -> str | None:
