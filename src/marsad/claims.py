@@ -363,6 +363,7 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
             )
             continue
         thing = _anaphoric(view, number, out) or _cases_of(view, number) or _subject_count(view, number)
+        thing = thing or _listed_members(view, number, out)
         thing = thing or _bare_casualties(view, number, sentence)
         if thing is not None:
             out.append(thing)
@@ -502,6 +503,20 @@ def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | 
         None,  # "مقتل 4 وإصابة 10 آخرين": the others take the word before them
         others=True,
     )
+
+
+def _listed_members(view: _Doc, number: Mention, before: list[Counted]) -> Counted | None:
+    """ "مقتل 10 من قوات النظام و7 من هيئة تحرير الشام": a number joined by و to the people
+    counted before it, and followed by من and a party, counts that party's people."""
+    if not before or item_class(before[-1].item) != "people" or before[-1].end > number.start:
+        return None
+    lead = view.text[max(before[-1].end, number.start - 3) : number.start].rstrip()
+    joined = lead.endswith("و") and (len(lead) < 2 or lead[-2] in " ،,")  # "و7" or "و 7"
+    after = view.m.within("actor", number.end, number.end + _GAP_PAIR)
+    if not joined or not after or bare_gap(view.text[number.end : after[0].start]) != "من":
+        return None
+    prev, value, high = before[-1], number.get("value"), number.get("high")
+    return Counted(number.start, number.end, "people", value, high, number, prev.item_mention, prev.event)
 
 
 def _subject_count(view: _Doc, number: Mention) -> Counted | None:
@@ -893,6 +908,9 @@ def _people_item(
     so ("القتلى بين العسكريين ... 1166 شخصا"، "عدد قتلى قوات النظام إلى 205"، "120 من عناصر")."""
     if thing.item != "people":
         return thing.item
+    after = view.m.within("actor", thing.end, thing.end + _GAP_PAIR)
+    if after and _armed(after[0]) and bare_gap(view.text[thing.end : after[0].start]) == "من":
+        return sides.refine_people("people", _side_code(view, after[0]), True)  # "7 من هيئة تحرير الشام"
     if event is not None and event.end <= thing.start and thing.start - event.end <= _EVENT_BEFORE:
         between = [i.get("item") for i in view.m.within("item", event.end, thing.start)]
         armed = [i for i in between if i in ("soldiers", "fighters")]

@@ -137,6 +137,23 @@ def _non_party(lang: str) -> frozenset[str]:
 
 
 @cache
+def states(lang: str = "ar") -> frozenset[str]:
+    """Codes of states and of de facto states' armies (actors.yaml type state, or regular): their
+    members are soldiers, a group's fighters (RSF, HTS and LNA are three letters too). Kept
+    between runs like `non_party`."""
+    return cached(f"states-{lang}", [data_dir(lang) / "actors.yaml"], lambda: _states(lang))
+
+
+def _regular(attrs: dict[str, Any]) -> bool:
+    return attrs.get("type") == "state" or bool(attrs.get("regular"))
+
+
+def _states(lang: str) -> frozenset[str]:
+    entries = load_kind("actor", lang)
+    return frozenset(e.attrs["code"] for e in entries if _regular(e.attrs))
+
+
+@cache
 def links(lang: str = "ar") -> _Links:
     raw = load_table("links", lang)
     values = {f: frozenset(normalise_form(w) for w in raw[f]) for f in _Links.__dataclass_fields__}
@@ -937,11 +954,7 @@ def refine_people(item: str, affected: str | None, member: bool) -> str:
     of a group."""
     if item != "people" or not member or affected is None:
         return item
-    return (
-        "soldiers"
-        if len(affected) == 3 and affected.isalpha() and affected not in non_party()
-        else "fighters"
-    )
+    return "soldiers" if affected in states() else "fighters"
 
 
 # --- qualifiers, totals, negation --------------------------------------------------------------
