@@ -38,6 +38,7 @@ _CODE = (
     "lexicon/load.py",
     "lexicon/compile.py",
     "recognise/places.py",
+    "sides.py",  # builds the non-party and state code sets
 )
 
 
