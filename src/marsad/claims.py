@@ -659,6 +659,7 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
     prior: Claim | None = None  # the claim of the list member before, for its sides
     last: Claim | None = None  # the claim made just before
     for thing in _counted(view, sentence):
+        doer: Mention | None = None  # the targeting word whose subject acted, when a loss word counts
         if _not_a_count(view, thing) or _speaker(view, thing, frames) or _history(view, sentence, thing):
             continue
         in_list = listed is not None and listed[1] is not None and _listed_after(view, listed[0], thing)
@@ -669,7 +670,9 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
         else:
             event = thing.event or _governing_event(thing, events, frames)
             if event is None or _kind_for(event.get("kind"), thing.item) is None:
-                event = _resulting_loss(view, thing, events) or event
+                loss = _resulting_loss(view, thing, events)
+                if loss is not None:  # "استهدفت سفينتين ... إصابتهما": who targeted them hit them
+                    doer, event = event, loss
             prior = prior if thing.others else None
         listed = (thing, event)
         if event is not None and (_under_control(view, event) or _resumptive(view, event)):
@@ -695,7 +698,7 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             continue  # "شن هجوما"، "تحت سيطرة الأرمن": a noun's grammar, not a count
         if thing.others and prior is not None and kind not in PEOPLE_KINDS:
             prior = None  # "أطلقت 120 مسيرة ... أسقطت 98 منها": the second verb has sides of its own
-        claim = _claim(view, sentence, frames, thing, event, kind, prior)
+        claim = _claim(view, sentence, frames, thing, event, kind, prior, doer)
         prior = last = claim
         yield _Told(claim, _model_named(view, thing))
     yield from (_Told(claim) for claim in _control_claims(view, sentence, frames, events))
@@ -850,6 +853,7 @@ def _claim(
     event: Mention | None,
     kind: str,
     prior: Claim | None = None,
+    doer: Mention | None = None,
 ) -> Claim:
     """One claim; a list member that names no side of its own shares the sides of the member
     before it ("مروحيتين أذربيجانيتين وثلاث طائرات مسيرة")."""
@@ -857,7 +861,7 @@ def _claim(
     claimant, modality = _claimant_for(min(anchor, thing.start), frames, sentence.headline)
     if _outlet_sum(view, sentence, frames, thing):
         claimant, modality = Claimant("OUTLET", "OUTLET", ""), "asserted"
-    verb = _verb_before(view, thing, event)
+    verb = doer or _verb_before(view, thing, event)
     modality = _modality(view, sentence, event, modality)
     affected, agent = sides.sides_of(
         view.m, view.text, sentence, thing, verb, kind, claimant, view.conflict, denied=modality == "denied"
