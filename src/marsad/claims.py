@@ -912,9 +912,9 @@ def _people_item(
     so ("القتلى بين العسكريين ... 1166 شخصا"، "عدد قتلى قوات النظام إلى 205"، "120 من عناصر")."""
     if thing.item != "people":
         return thing.item
-    after = view.m.within("actor", thing.end, thing.end + _GAP_PAIR)
-    if after and _armed(after[0]) and bare_gap(view.text[thing.end : after[0].start]) == "من":
-        return sides.refine_people("people", _side_code(view, after[0]), True)  # "7 من هيئة تحرير الشام"
+    party = view.m.within("actor", thing.end, thing.end + _GAP_PAIR)
+    if party and _armed(party[0]) and bare_gap(view.text[thing.end : party[0].start]) == "من":
+        return sides.refine_people("people", _side_code(view, party[0]), True)  # "7 من هيئة تحرير الشام"
     if event is not None and event.end <= thing.start and thing.start - event.end <= _EVENT_BEFORE:
         between = [i.get("item") for i in view.m.within("item", event.end, thing.start)]
         armed = [i for i in between if i in ("soldiers", "fighters")]
