@@ -506,15 +506,20 @@ def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | 
 
 
 def _listed_members(view: _Doc, number: Mention, before: list[Counted]) -> Counted | None:
-    """ "مقتل 10 من قوات النظام و7 من هيئة تحرير الشام": a number joined by و to the people
-    counted before it, and followed by من and a party, counts that party's people."""
+    """ "مقتل 10 من قوات النظام و7 من هيئة تحرير الشام"، "إلى 87، بينهم 52 من الهيئة": a number
+    joined by و, or by "among them", to the people counted before it, and followed by من and a
+    party, counts that party's people."""
     if not before or item_class(before[-1].item) != "people" or before[-1].end > number.start:
         return None
     lead = view.text[max(before[-1].end, number.start - 3) : number.start].rstrip()
     joined = lead.endswith("و") and (len(lead) < 2 or lead[-2] in " ،,")  # "و7" or "و 7"
+    words = bare_gap(view.text[before[-1].end : number.start]).split()
+    joined = joined or (0 < len(words) <= 2 and " ".join(words) in sides.links().subset_leads)
     after = view.m.within("actor", number.end, number.end + _GAP_PAIR)
     if not joined or not after or bare_gap(view.text[number.end : after[0].start]) != "من":
         return None
+    if not after[0].get("code"):
+        return None  # "بينهم 6 من المليشيات الموالية لإيران": no party named as such
     prev, value, high = before[-1], number.get("value"), number.get("high")
     return Counted(number.start, number.end, "people", value, high, number, prev.item_mention, prev.event)
 

@@ -115,6 +115,7 @@ class _Links:
     relative_what: frozenset[str]
     between: frozenset[str]
     case_counters: frozenset[str]
+    subset_leads: frozenset[str]
     source_gap: frozenset[str]
     including: frozenset[str]
     list_words: frozenset[str]
