@@ -70,6 +70,9 @@ _SIDE_REACH = 24
 _SPEAKER_GAP = 8
 _BACKGROUND_DAYS = 366
 _OBJECT_NOUN_REACH = 12  # "سيطرتها على المدينة": how far after a control word its object noun is
+_NAME_WORDS = 2  # "لـ«العربية»": the words of an outlet's name a statement was made to
+_HEADLINE_LEAD = 3  # characters allowed before the name a headline opens with
+_MODEL_WORDS = 2  # the words of a model name not in the lexicon: "ستورم شادو"
 _MODEL_REACH = 30  # "نظام صاروخي من طراز "توس-1"": how far after a counted thing its model is named
 _COMPLEMENT_REACH = 25  # "تدعي الحكومة أن": how far after a verb what was said begins
 _RELAYING = frozenset({"according", "quote", "publish"})  # verbs.yaml frames that carry another's words
@@ -480,9 +483,23 @@ def _listed_after(view: _Doc, first: Counted, nxt: Counted | Mention) -> bool:
         if item.end <= nxt.start:  # with its proclitic: the ل of "راجمة لصواريخ غراد"
             start = max(first.end, item.start - len(sides.word_prefix(view.text, item.start)))
             gap = gap[: start - first.end] + " " + gap[item.end - first.end :]
-    words = bare_gap(gap).split()
+    words = _past_model_names(bare_gap(gap).split())
     joined = bool(words) and (words[-1] == "و" or " ".join(words[-2:]) in sides.links().list_joiners)
     return not words or joined and all(w in sides.links().list_words for w in words)
+
+
+def _past_model_names(words: list[str]) -> list[str]:
+    """Gap words without a model name the lexicon does not know (up to two words): "من طراز شاهد
+    و" keeps من طراز و."""
+    out: list[str] = []
+    skip = 0
+    for word in words:
+        if skip and word != "و":
+            skip -= 1
+            continue
+        skip = _MODEL_WORDS if word in sides.links().model_links else 0
+        out.append(word)
+    return out
 
 
 def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | None:
@@ -791,9 +808,13 @@ def _history(view: _Doc, sentence: Segment, thing: Counted) -> bool:
 
 
 def _headline_subject(view: _Doc, sentence: Segment, events: list[Mention]) -> list[Frame]:
-    """A headline "أذربيجان تسقط مسيرتين" reports the claim of the party it makes the subject."""
+    """A headline "أذربيجان تسقط مسيرتين" reports the claim of the party it makes the subject; one
+    that opens with a name and a colon ("مصدر عسكري لـ«العربية»: مقتل 15") that speaker's."""
     if not sentence.headline:
         return []
+    speaker = _colon_speaker(view, sentence)
+    if speaker is not None:
+        return [speaker]
     for event in events:
         if event.get("voice") != "agentive" or event.get("role") == "noun":
             continue
@@ -803,6 +824,30 @@ def _headline_subject(view: _Doc, sentence: Segment, events: list[Mention]) -> l
             if sides.side_code(claimant) and claimant.actor != "ANON":
                 return [Frame(event.start, event.start, claimant)]
     return []
+
+
+def _colon_speaker(view: _Doc, sentence: Segment) -> Frame | None:
+    """ "الجيش الأوكراني: إسقاط 30 مسيرة": the actor phrase a headline opens with, before its colon
+    (an outlet it spoke to, "لـ«العربية»", may stand between)."""
+    colon = view.text.find(":", sentence.start, sentence.end)
+    actors = view.m.within("actor", sentence.start, colon) if colon > 0 else []
+    if not actors or actors[0].start - sentence.start > _HEADLINE_LEAD:
+        return None
+    phrase = sides.phrase_at(view.m, view.text, actors[0])
+    rest = [a for a in actors if a.start >= phrase[-1].end]
+    addressed = all(a.get("type") == "media" and _spoken_to(view, a) for a in rest)
+    words = bare_gap(view.text[phrase[-1].end : rest[0].start if rest else colon]).split()
+    to_outlet = len(words) <= _NAME_WORDS and words[0].startswith("ل") if words else True  # "لـ«العربية»"
+    if not addressed or not to_outlet:
+        return None
+    claimant = sides.claimant_of(phrase, view.m, view.norm.source_text, conflict=view.conflict)
+    return Frame(colon, colon + 1, claimant)
+
+
+def _spoken_to(view: _Doc, actor: Mention) -> bool:
+    """ "لـ«العربية»"، "للأناضول": an outlet a statement was made to."""
+    before = view.text[max(0, actor.start - 4) : actor.start].rstrip("«\"“ ")
+    return sides.word_prefix(view.text, actor.start).endswith("ل") or before.endswith(("ل", "لـ"))
 
 
 def _speaker(view: _Doc, thing: Counted, frames: list[Frame]) -> bool:
@@ -929,6 +974,8 @@ def _people_item(
         if construct and _armed(construct[0]):  # "خسائر العدو": whose, the side found for it
             return sides.refine_people("people", _side_code(view, construct[0]) or affected, True)
     window = max(sentence.start, thing.start - _EVENT_BEFORE)
+    if event is not None and event.end <= thing.start:
+        window = max(window, event.start)  # "قوة من الجيش نصبت كمينا ... مقتل 15": not the casualty phrase
     for kind in ("item", "actor"):
         for found in reversed(view.m.within(kind, window, thing.start)):
             head = bare_gap(view.text[max(0, found.start - 10) : found.start]).split()
