@@ -438,13 +438,14 @@ def _made_in(text: str, actor: Mention) -> bool:
 
 def _inner_side(m: Mentions, text: str, item: Mention) -> str | None:
     """A demonym inside a multi-word item ("طائرات تركية مسيرة"), the group an item's own
-    "التنظيم" takes back ("4 من عناصر التنظيم"), or the group an item names ("20 من الحوثيين")."""
+    "التنظيم" takes back ("4 من عناصر التنظيم"), or the group an item names or begins
+    ("20 من الحوثيين"، "150 من مسلحي الشباب")."""
     for actor in m.within("actor", item.start, item.end):
-        if actor.end > item.end:
-            continue
         if actor.start == item.start:
             if actor.get("type") == "group" and actor.get("code"):
                 return actor.get("code")
+            continue
+        if actor.end > item.end:
             continue
         if actor.get("type") == "demonym" and not _made_in(text, actor):
             return actor.get("code")
@@ -545,8 +546,11 @@ def _named_with_head(m: Mentions, quote: Callable[[int, int], str], anaphor: Men
 
 
 def _last_org(m: Mentions, before: int) -> str | None:
-    """The monitor or organisation named last before a position, for "المرصد"."""
-    for actor in reversed(m.within("actor", max(0, before - _ANAPHOR_REACH), before)):
+    """The monitor or organisation named last before a position, for "المرصد"; in a headline,
+    before any is named, the one the story names first."""
+    earlier = reversed(m.within("actor", max(0, before - _ANAPHOR_REACH), before))
+    later = m.within("actor", before + 1, before + _ANAPHOR_REACH)
+    for actor in (*earlier, *later):
         if actor.get("type") == "org" and actor.get("code"):
             return actor.get("code")
     return None
