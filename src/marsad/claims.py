@@ -916,8 +916,8 @@ def _claim(
     affected, agent = sides.sides_of(
         view.m, view.text, sentence, thing, verb, kind, claimant, view.conflict, denied=modality == "denied"
     )
-    named = sides.named_side(view.m, view.text, sentence, thing, verb, view.conflict)
-    if prior is not None and named is None:
+    m, conflict = view.m, view.conflict
+    if prior is not None and sides.named_side(m, view.text, sentence, thing, verb, conflict) is None:
         affected, agent = prior.affected, prior.agent
     item = _people_item(view, sentence, thing, event, affected)
     loss_verb = verb if verb is not None and verb.get("voice") == "loss" else None
