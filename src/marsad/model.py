@@ -73,6 +73,9 @@ class Claimant:
     actor: str
     role: str
     text: str = ""
+    # the party an unnamed source belongs to ("مصدر عسكري سوداني"): it tells the sides of what the
+    # source reports, not who claims it; not part of the record
+    side: str | None = field(default=None, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         return {"actor": self.actor, "role": self.role, "text": self.text}

@@ -408,7 +408,8 @@ def claimant_of(
         code = last_party(m, phrase[0].start) or "ANON"
     if code == "MEDIA":
         role = "MED"
-    return Claimant(code, role, quote(phrase[0].start, phrase[-1].end))
+    side = _source_side(phrase) if code == "ANON" else None
+    return Claimant(code, role, quote(phrase[0].start, phrase[-1].end), side)
 
 
 # --- sides of a counted thing ------------------------------------------------------------------
@@ -531,6 +532,11 @@ def _enemys(m: Mentions, event: Mention) -> bool:
 
 def _enemy_after(m: Mentions, end: int) -> bool:
     return any(mk.get("role") == "enemy" for mk in m.within("marker", end, end + 12))
+
+
+def _source_side(phrase: list[Mention]) -> str | None:
+    """The party an unnamed source's words name: "مصدر عسكري سوداني" is a Sudanese one."""
+    return next((a.get("code") for a in phrase if a.get("code") and a.get("code") not in non_party()), None)
 
 
 def _named_with_head(m: Mentions, quote: Callable[[int, int], str], anaphor: Mention) -> str | None:
@@ -675,7 +681,7 @@ def sides_of(
 ) -> tuple[str | None, str | None]:
     """(affected, agent) of a counted thing. What a side denies with no doer named is what the
     other side claims to have done to it ("نفت أرمينيا إسقاط الطائرة": Armenia's plane)."""
-    own = side_code(claimant)
+    own = side_code(claimant) or claimant.side
     affected = named_side(m, text, sentence, thing, event, conflict)
     if affected is None and kind == "took_control":
         affected = _at_expense_of(m, text, sentence, thing)
