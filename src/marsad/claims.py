@@ -835,19 +835,13 @@ def _colon_speaker(view: _Doc, sentence: Segment) -> Frame | None:
         return None
     phrase = sides.phrase_at(view.m, view.text, actors[0])
     rest = [a for a in actors if a.start >= phrase[-1].end]
-    addressed = all(a.get("type") == "media" and _spoken_to(view, a) for a in rest)
+    addressed = all(sides.addressed(view.text, a) for a in rest)
     words = bare_gap(view.text[phrase[-1].end : rest[0].start if rest else colon]).split()
     to_outlet = len(words) <= _NAME_WORDS and words[0].startswith("ل") if words else True  # "لـ«العربية»"
     if not addressed or not to_outlet:
         return None
     claimant = sides.claimant_of(phrase, view.m, view.norm.source_text, conflict=view.conflict)
     return Frame(colon, colon + 1, claimant)
-
-
-def _spoken_to(view: _Doc, actor: Mention) -> bool:
-    """ "لـ«العربية»"، "للأناضول": an outlet a statement was made to."""
-    before = view.text[max(0, actor.start - 4) : actor.start].rstrip("«\"“ ")
-    return sides.word_prefix(view.text, actor.start).endswith("ل") or before.endswith(("ل", "لـ"))
 
 
 def _speaker(view: _Doc, thing: Counted, frames: list[Frame]) -> bool:

@@ -309,7 +309,7 @@ def _group(actors: list[Mention], text: str, first: int) -> list[Mention]:
             break
         if any(w in links().complementisers for w in words):
             break
-        if nxt.get("type") == "media" and word_prefix(text, nxt.start).endswith("ل"):
+        if addressed(text, nxt):
             break
         if phrase[-1].get("type") == "media" and words == [_FROM]:
             break  # "نقلت وكالة تاس عن مصدر": the agency, then whom it quotes
@@ -325,7 +325,7 @@ def actor_phrase_after(
     actors = m.within("actor", pos, min(limit, pos + _SUBJECT_GAP + 1))
     if not actors:
         return None
-    if not source and actors[0].get("type") == "media" and word_prefix(text, actors[0].start).endswith("ل"):
+    if not source and addressed(text, actors[0]):
         return None  # "وأضاف لقناة العربية": the outlet he spoke to, not who spoke
     raw = text[pos : actors[0].start]
     quoted = bare(raw) and any(q in raw for q in _OPENERS) and not source
@@ -491,10 +491,7 @@ def _explicit_side(
 
 
 def _own_suffix(text: str, item: Mention) -> bool:
-    word_end = item.end
-    while word_end < len(text) and text[word_end].isalpha():
-        word_end += 1
-    tail = text[item.end : word_end]
+    tail = word_suffix(text, item.end)
     return bool(tail) and tail in links().own_suffixes
 
 
@@ -803,6 +800,14 @@ def _partitive_side(
             if isinstance(code, str) and code not in non_party():
                 return code
     return None
+
+
+def addressed(text: str, actor: Mention) -> bool:
+    """An outlet a statement was made to: "لوكالة فرانس برس"، "لـ«العربية»"."""
+    if actor.get("type") != "media":
+        return False
+    before = text[max(0, actor.start - 4) : actor.start].rstrip("«\"“ ")
+    return word_prefix(text, actor.start).endswith("ل") or before.endswith("ل")
 
 
 def word_suffix(text: str, end: int) -> str:
