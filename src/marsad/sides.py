@@ -716,26 +716,32 @@ def sides_of(
     if voice == "agentive" or (voice == "ambiguous" and subject):
         agent = subject if isinstance(subject, str) else (opponent(own, conflict) if denied else own)
         if affected is None:
-            affected = _civilians_home(m, sentence, thing, agent, conflict) or opponent(agent, conflict)
+            affected = _hit_by(m, sentence, thing, agent, conflict)
     else:
         if affected is None and event is not None:
             attacker = _attacker_before(m, text, sentence, event, conflict)  # "قصف طيران التحالف ... مما
             if attacker:  # أسفر عن مقتل 17"
-                home = _civilians_home(m, sentence, thing, attacker, conflict)
-                affected = home or opponent(attacker, conflict)
+                affected = _hit_by(m, sentence, thing, attacker, conflict)
             agent = attacker
         if affected is None:
             affected = opponent(own, conflict) if thing.item == "fighters" else own
         if affected is None:
             agent = _attack_by(m, text, sentence, conflict)
             if agent:
-                affected = _civilians_home(m, sentence, thing, agent, conflict) or opponent(agent, conflict)
+                affected = _hit_by(m, sentence, thing, agent, conflict)
             else:
                 affected = _side_named(m, text, sentence, thing, conflict)
         agent = agent or opponent(affected, conflict)
     if agent == affected:
         agent = opponent(affected, conflict)
     return affected, agent
+
+
+def _hit_by(
+    m: Mentions, sentence: Segment, thing: Any, agent: str | None, conflict: Conflict | None
+) -> str | None:
+    """Who suffered what `agent` did: the civilians' state, else the agent's opponent."""
+    return _civilians_home(m, sentence, thing, agent, conflict) or opponent(agent, conflict)
 
 
 def _civilians_home(
