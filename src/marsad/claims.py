@@ -530,8 +530,9 @@ def _listed_members(view: _Doc, number: Mention, before: list[Counted]) -> Count
         return None
     lead = view.text[max(before[-1].end, number.start - 3) : number.start].rstrip()
     joined = lead.endswith("و") and (len(lead) < 2 or lead[-2] in " ،,")  # "و7" or "و 7"
-    words = bare_gap(view.text[before[-1].end : number.start]).split()
-    joined = joined or (0 < len(words) <= 2 and " ".join(words) in sides.links().subset_leads)
+    words = bare_gap(view.text[before[-1].end : number.start]).split()  # "101 قتيل خلال 48 ساعة، بينهم 85"
+    leads = sides.links().subset_leads
+    joined = joined or any(" ".join(words[-n:]) in leads for n in (1, 2) if len(words) >= n)
     after = view.m.within("actor", number.end, number.end + _GAP_PAIR)
     if not joined or not after or bare_gap(view.text[number.end : after[0].start]) != "من":
         return None
@@ -680,6 +681,7 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
     listed: tuple[Counted, Mention | None] | None = None  # the last counted thing and its event
     prior: Claim | None = None  # the claim of the list member before, for its sides
     last: Claim | None = None  # the claim made just before
+    made: set[tuple[str, str]] = set()  # the kinds and items claimed so far in the sentence
     for thing in _counted(view, sentence):
         doer: Mention | None = None  # the targeting word whose subject acted, when a loss word counts
         if _not_a_count(view, thing) or _speaker(view, thing, frames) or _history(view, sentence, thing):
@@ -705,6 +707,8 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             kind = "attack"
         else:
             found = _kind_for(event.get("kind"), thing.item)
+            if found is None and thing.item == "strikes":
+                found = "attack"  # "قتلوا في الاشتباكات، متهما الطائرات بشن 14 غارة": strikes stand alone
             if found is None or (found == "captured" and _freed(thing, events)):
                 continue
             kind = found
@@ -720,6 +724,9 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             continue  # "شن هجوما"، "تحت سيطرة الأرمن": a noun's grammar, not a count
         if thing.others and prior is not None and kind not in PEOPLE_KINDS:
             prior = None  # "أطلقت 120 مسيرة ... أسقطت 98 منها": the second verb has sides of its own
+        if (kind, thing.item) in made and thing.number is None and _definite(view, thing.item_mention):
+            continue  # "اقتحموا موقعا عسكريا ... وسيطروا على الموقع": the same post again
+        made.add((kind, thing.item))
         claim = _claim(view, sentence, frames, thing, event, kind, prior, doer)
         prior = last = claim
         yield _Told(claim, _model_named(view, thing))
@@ -1044,11 +1051,16 @@ def _town_taken_back(view: _Doc, event: Mention, places: list[Mention]) -> list[
         return []  # a town, not "المنطقة" or "الأراضي", which name no one place
     if not _object_gap(view, event.end, after[0].start, False):
         return []
-    noun = view.text[after[0].start : after[0].end]
-    if not (noun.startswith(_ARTICLE) or sides.word_prefix(view.text, after[0].start).endswith(_ARTICLE)):
+    if not _definite(view, after[0]):
         return []
     towns = [p for p in places if p.end <= event.start and p.get("precision") == "exact"]
     return towns[-1:]
+
+
+def _definite(view: _Doc, noun: Mention) -> bool:
+    """The noun carries the article, written in the form (الموقع) or before it (بالموقع)."""
+    word = view.text[noun.start : noun.end]
+    return word.startswith(_ARTICLE) or sides.word_prefix(view.text, noun.start).endswith(_ARTICLE)
 
 
 def _came_under(view: _Doc, sentence: Segment, event: Mention, places: list[Mention]) -> list[Mention]:

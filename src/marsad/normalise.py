@@ -102,7 +102,8 @@ class Normalised:
         return self.index[start], src_end
 
     def source_text(self, start: int, end: int) -> str:
-        a, b = self.to_source(start, end)
+        """The source words of a normalised span; a span running past the end stops there."""
+        a, b = self.to_source(min(start, len(self.text)), min(end, len(self.text)))
         return self.source[a:b]
 
 

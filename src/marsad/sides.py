@@ -45,6 +45,7 @@ _INFLICT_REACH = 50
 _NAME_WORDS = 4  # an unknown person's name before their title
 _MEMBER_REACH = 40
 _MEMBER_WORDS = 4
+_BACKER_REACH = 16  # "المدعومة من تركيا"، "الموالية لروسيا"
 PEOPLE_ITEMS = frozenset({"soldiers", "fighters", "people"})
 # Homes and public buildings a party reports destroyed are its own people's (claims.md: civilians
 # belong to the state where they live), unless the text names another side.
@@ -53,6 +54,11 @@ _CONTROL_REACH = 120
 _ANAPHOR_REACH = 600
 _FROM = "عن"
 _IN = "في"
+_ARTICLE = "ال"
+_ACCUSATIVE = "ا"  # the alif of an indefinite noun in the accusative: هجوما
+_COUNTRY = "country."  # the key of a country's name among places
+_BRACKETS = (("(", ")"), ("«", "»"))
+_PLURAL_PAST = "وا"  # ... which a verb's plural also ends with: دمروا
 _PAIR_REACH = 40  # "بين الفصائل المسلحة وقوات الجيش السوري": how far the second party may stand
 _ANAPHORS = frozenset({"institution.anaphor", "group.anaphor"})  # الوزارة، الهيئة، الحركة...
 _ORG_ANAPHOR = "org.anaphor"  # "المرصد": the monitor named before
@@ -409,7 +415,16 @@ def claimant_of(
     if code == "MEDIA":
         role = "MED"
     side = _source_side(phrase) if code == "ANON" else None
-    return Claimant(code, role, quote(phrase[0].start, phrase[-1].end), side)
+    return Claimant(code, role, _closed(quote, phrase[0].start, phrase[-1].end), side)
+
+
+def _closed(quote: Callable[[int, int], str], start: int, end: int) -> str:
+    """ "قوات سوريا الديمقراطية (قسد)": the words of a name with the bracket it opened closed."""
+    words = quote(start, end)
+    for opening, closing in _BRACKETS:
+        if words.count(opening) > words.count(closing) and quote(end, end + 1) == closing:
+            return words + closing
+    return words
 
 
 # --- sides of a counted thing ------------------------------------------------------------------
@@ -485,6 +500,7 @@ def _explicit_side(
             if code and code not in ("MEDIA", "ANON"):
                 return code
             if actor.get("type") in ("institution", "title"):
+                end = actor.end  # "جنديين من الجيش العراقي": the state follows its army
                 continue
         return None
     return None
@@ -493,6 +509,12 @@ def _explicit_side(
 def _own_suffix(text: str, item: Mention) -> bool:
     tail = word_suffix(text, item.end)
     return bool(tail) and tail in links().own_suffixes
+
+
+def _backer(text: str, sentence: Segment, actor: Mention) -> bool:
+    """ "فصائل الجيش الوطني المدعومة من تركيا": a side named as another's backer or ally."""
+    words = bare(text[max(sentence.start, actor.start - _BACKER_REACH) : actor.start]).split()
+    return any(w in links().affiliated for w in words[-2:])
 
 
 def _at_expense_of(m: Mentions, text: str, sentence: Segment, thing: Any) -> str | None:
@@ -506,12 +528,12 @@ def _at_expense_of(m: Mentions, text: str, sentence: Segment, thing: Any) -> str
 
 
 def _enemy_group_before(
-    m: Mentions, sentence: Segment, thing: Any, own: str | None, conflict: Conflict | None
+    m: Mentions, text: str, sentence: Segment, thing: Any, own: str | None, conflict: Conflict | None
 ) -> str | None:
     """ "تدمير زوارق تابعة لجماعة الحوثي، ومقتل 15 من عناصرها": the pronoun takes back the armed
     group named just before, when it fights the claimant's side or the claimant has none (an
     outlet "مرتبطة بمجموعة فاغنر ... ومقتل أحد قادتها"); else it is the claimant's own."""
-    before = m.within("actor", sentence.start, thing.start)
+    before = [a for a in m.within("actor", sentence.start, thing.start) if not _backer(text, sentence, a)]
     if not before or conflict is None or before[-1].get("type") != "group":
         return None
     code = before[-1].get("code")
@@ -599,6 +621,7 @@ def _subject_force(
             e
             for e in m.within("event", sentence.start, event.start)
             if e.get("voice") != "loss" and e.get("role") != "noun" and e.end < event.start
+            and not _nominal(text, e)
         ]
         return _subject_force(m, text, earlier[-1], sentence, conflict) if earlier else None
     if (
@@ -616,6 +639,16 @@ def _subject_force(
     if after:
         return _code_in(_group(m.within("actor", after[0].start, sentence.end), text, 0), conflict)
     return _controller(m, text, event, sentence, conflict)
+
+
+def _nominal(text: str, event: Mention) -> bool:
+    """ "صدوا هجوما لفصائل ..."، "بعد القصف": a verbal noun, whose subject is no verb's after it."""
+    word = text[event.start : event.end] + word_suffix(text, event.end)
+    return (
+        (word.endswith(_ACCUSATIVE) and not word.endswith(_PLURAL_PAST))
+        or text.startswith(_ARTICLE, event.start)
+        or word_prefix(text, event.start).endswith(_ARTICLE)
+    )
 
 
 @cache
@@ -685,7 +718,7 @@ def sides_of(
     if affected is None and thing.item == "people" and _between_sides(m, text, sentence):
         return None, None  # "مقتل 242 شخصا جراء تصعيد بين الفصائل وقوات الجيش": both sides' dead
     if affected is None and _own_suffix(text, thing.item_mention):
-        affected = _enemy_group_before(m, sentence, thing, own, conflict) or own
+        affected = _enemy_group_before(m, text, sentence, thing, own, conflict) or own
     if affected is None and _enemy_after(m, thing.end):
         affected = opponent(own, conflict)
     voice = event.get("voice", "loss") if event is not None else "agentive"
@@ -732,7 +765,7 @@ def sides_of(
             else:
                 affected = _side_named(m, text, sentence, thing, conflict)
         agent = agent or opponent(affected, conflict)
-    if agent == affected:
+    if agent == affected and thing.item != "civilians":  # a state may strike its own people
         agent = opponent(affected, conflict)
     return affected, agent
 
@@ -747,16 +780,17 @@ def _hit_by(
 def _civilians_home(
     m: Mentions, sentence: Segment, thing: Any, agent: str | None, conflict: Conflict | None
 ) -> str | None:
-    """Civilians hit by the other side belong to the state where they live (claims.md): the
-    country of a place in the sentence that is a party against `agent` ("قصف حوثي على حي سكني في
-    مدينة تعز" hits Yemen's civilians, not the coalition's)."""
+    """Civilians belong to the state where they live (claims.md): the country of a place in the
+    sentence that is a party ("قصف حوثي على حي سكني في مدينة تعز" hits Yemen's civilians, not the
+    coalition's), also when the agent is that state and the place one of its towns (a Malian
+    drone strike on تين زاوتين); the agent's own name ("إسرائيل قتلت") is no such place."""
     if thing.item != "civilians" or conflict is None or agent is None:
         return None
     against = conflict.side_of(agent)
     for place in m.within("place", sentence.start, sentence.end):
         side = conflict.side_of(place.get("country"))
-        if side is not None and side != against:
-            return place.get("country")
+        if side is not None and (side != against or not place.key.startswith(_COUNTRY)):
+            return place.get("country")  # a town of the agent's own state: its own people
     return None
 
 

@@ -66,3 +66,14 @@ def test_the_same_figure_of_another_model_is_another_claim() -> None:
     )
     launchers = [c for c in extract(text) if c.item == "rocket_launchers"]
     assert [c.count.value for c in launchers] == [1, 1], _show(launchers)
+
+
+def test_a_definite_noun_takes_back_the_thing_counted_before_it() -> None:
+    text = "وأعلنت الحركة أنها اقتحمت موقعا للجيش في الإقليم وسيطرت على الموقع بعد ساعات."
+    posts = [c for c in extract(text) if c.item == "positions"]
+    assert [(c.kind, c.count.value) for c in posts] == [("took_control", 1)], _show(posts)
+
+
+def test_the_claimant_words_close_the_bracket_they_open() -> None:
+    claims = extract("قالت قوات سوريا الديمقراطية (قسد) إن 4 من مقاتليها قتلوا في الاشتباكات.")
+    assert claims and claims[0].claimant.text == "قوات سوريا الديمقراطية (قسد)"

@@ -32,6 +32,8 @@ def test_offsets_map_back_to_the_source() -> None:
     j = norm.text.index("الارمينيه")
     assert norm.source_text(j, j + len("الارمينيه")) == "الأرمينيّة"
     assert norm.source_text(0, len(norm.text)) == raw
+    end = len(norm.text)
+    assert norm.source_text(end - 3, end + 1) == norm.source_text(end - 3, end)  # past the end: stops there
 
 
 def test_presentation_forms_keep_offsets() -> None:
