@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+import regex
+
 from marsad import sides
 from marsad.model import Claim, Claimant, Count, DateRange, Document, Evidence, Mention, Place, Segment
 from marsad.normalise import Normalised
@@ -72,6 +74,7 @@ _BACKGROUND_DAYS = 366
 _OBJECT_NOUN_REACH = 12  # "سيطرتها على المدينة": how far after a control word its object noun is
 _NAME_WORDS = 2  # "لـ«العربية»": the words of an outlet's name a statement was made to
 _HEADLINE_LEAD = 3  # characters allowed before the name a headline opens with
+_LINE_LEAD = regex.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s\-–—•*|]*")  # a live blog's "10:45 - "
 _MODEL_WORDS = 2  # the words of a model name not in the lexicon: "ستورم شادو"
 _MODEL_REACH = 30  # "نظام صاروخي من طراز "توس-1"": how far after a counted thing its model is named
 _COMPLEMENT_REACH = 25  # "تدعي الحكومة أن": how far after a verb what was said begins
@@ -817,11 +820,12 @@ def _history(view: _Doc, sentence: Segment, thing: Counted) -> bool:
 def _headline_subject(view: _Doc, sentence: Segment, events: list[Mention]) -> list[Frame]:
     """A headline "أذربيجان تسقط مسيرتين" reports the claim of the party it makes the subject; one
     that opens with a name and a colon ("مصدر عسكري لـ«العربية»: مقتل 15") that speaker's."""
-    if not sentence.headline:
+    opens_line = sentence.start == 0 or view.text[sentence.start - 1] == "\n"
+    if not (sentence.headline or opens_line):
         return []
     speaker = _colon_speaker(view, sentence)
-    if speaker is not None:
-        return [speaker]
+    if speaker is not None or not sentence.headline:
+        return [speaker] if speaker is not None else []
     for event in events:
         if event.get("voice") != "agentive" or event.get("role") == "noun":
             continue
@@ -834,11 +838,13 @@ def _headline_subject(view: _Doc, sentence: Segment, events: list[Mention]) -> l
 
 
 def _colon_speaker(view: _Doc, sentence: Segment) -> Frame | None:
-    """ "الجيش الأوكراني: إسقاط 30 مسيرة": the actor phrase a headline opens with, before its colon
-    (an outlet it spoke to, "لـ«العربية»", may stand between)."""
-    colon = view.text.find(":", sentence.start, sentence.end)
-    actors = view.m.within("actor", sentence.start, colon) if colon > 0 else []
-    if not actors or actors[0].start - sentence.start > _HEADLINE_LEAD:
+    """ "الجيش الأوكراني: إسقاط 30 مسيرة": the actor phrase a headline or a line opens with, before
+    its colon (an outlet it spoke to, "لـ«العربية»", may stand between); a live blog's time stamp
+    may stand before it ("10:45 - مصادر طبية: ...")."""
+    start = _LINE_LEAD.match(view.text, sentence.start, sentence.end).end()
+    colon = view.text.find(":", start, sentence.end)
+    actors = view.m.within("actor", start, colon) if colon > 0 else []
+    if not actors or actors[0].start - start > _HEADLINE_LEAD:
         return None
     phrase = sides.phrase_at(view.m, view.text, actors[0])
     rest = [a for a in actors if a.start >= phrase[-1].end]

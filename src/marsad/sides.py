@@ -56,6 +56,7 @@ _FROM = "عن"
 _IN = "في"
 _ARTICLE = "ال"
 _ACCUSATIVE = "ا"  # the alif of an indefinite noun in the accusative: هجوما
+_LAUNCHED = frozenset({"strikes", "missiles", "drones"})  # what an attack counts that is not its target
 _COUNTRY = "country."  # the key of a country's name among places
 _BRACKETS = (("(", ")"), ("«", "»"))
 _PLURAL_PAST = "وا"  # ... which a verb's plural also ends with: دمروا
@@ -396,7 +397,8 @@ def claimant_of(
 
     A phrase with no code of its own names the conflict's army when it is "الجيش" (a Sudan
     article's army is SDN), else the party that spoke last ("وأوضحت الوزارة"), else the party named
-    last before it."""
+    last before it. Reports or estimates ("تقديرات منظمة أكليد") are their owner's words."""
+    words, phrase = phrase, [a for a in phrase if not a.get("owned")] or phrase
     found = _code_in(phrase, conflict)
     code = found if isinstance(found, str) else None
     if code is None and any(a.key == _ORG_ANAPHOR for a in phrase):
@@ -415,7 +417,7 @@ def claimant_of(
     if code == "MEDIA":
         role = "MED"
     side = _source_side(phrase) if code == "ANON" else None
-    return Claimant(code, role, _closed(quote, phrase[0].start, phrase[-1].end), side)
+    return Claimant(code, role, _closed(quote, words[0].start, words[-1].end), side)
 
 
 def _closed(quote: Callable[[int, int], str], start: int, end: int) -> str:
@@ -713,6 +715,10 @@ def sides_of(
     other side claims to have done to it ("نفت أرمينيا إسقاط الطائرة": Armenia's plane)."""
     own = side_code(claimant) or claimant.side
     affected = named_side(m, text, sentence, thing, event, conflict)
+    if kind == "attack" and thing.item in _LAUNCHED and affected is not None:
+        # "صدت 12 هجوما حوثيا"، "أطلقت 120 مسيرة روسية": the side an attack or its weapon bears made
+        # it; a target's side ("استهداف 18 موقعا للجيش الإسرائيلي") is the one hit
+        return _hit_by(m, sentence, thing, affected, conflict), affected
     if affected is None and kind == "took_control":
         affected = _at_expense_of(m, text, sentence, thing)
     if affected is None and thing.item == "people" and _between_sides(m, text, sentence):

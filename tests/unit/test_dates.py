@@ -194,6 +194,7 @@ TRIGGER_TEXTS = [
     "الأحد16 تشرين الأول/أكتوبر 2020",
     "والثلاثاء والأربعاء.الخميس؟ الجمعة",
     "x/الاثنين •الثلاثاء الأربعاء• %الخميس",
+    "منذ أكتوبر/تشرين الأول x«/الاثنين الثلاثاء/»x يناير/كانون الثاني/",
     "الجمعةالجمعة الجمعة الجمعة",
     "منذ3 أيام، وأمس، واليوم، وغدا",
     "في مطلع أيلول2014 وحتى أواخر شباط",
@@ -224,3 +225,9 @@ def test_trigger_positions_match_the_word_by_word_statement() -> None:
 @pytest.mark.parametrize("text", ["قتل المئات منذ 3000 عام", "منذ 2028 سنوات", "منذ 99999 شهرا"])
 def test_impossible_periods_are_no_dates_and_no_crash(text: str) -> None:
     assert find(normalise(text).text, date(2020, 10, 20)) == []
+
+
+@pytest.mark.parametrize("text", ["منذ أكتوبر/تشرين الأول 2023", "في تشرين الأول/أكتوبر 2023"])
+def test_a_month_named_twice_with_a_slash(text: str) -> None:
+    found = find(normalise(text).text, None)
+    assert [m.get("start")[:7] for m in found] == ["2023-10"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 
 from marsad.model import Mention
-from marsad.recognise.mentions import Mentions, _leftmost_longest_first
+from marsad.normalise import normalise
+from marsad.recognise.mentions import Mentions, _leftmost_longest_first, recognise
 
 
 def test_order_is_start_then_longest_with_ties_kept() -> None:
@@ -25,3 +26,9 @@ def test_within_returns_the_mentions_starting_in_the_span() -> None:
     assert m.within("item", 10, 20) == [] and m.within("actor", 0, 100) == []
     m.within("actor", 0, 1).append(items[0])  # a caller's list is its own
     assert m.within("actor", 0, 100) == []
+
+
+def test_an_unknown_place_name_ends_before_a_word_the_lexicons_know() -> None:
+    text = normalise("وقالت السلطات إن غارة على قرية زرغونة أودت بحياة 12 شخصا").text
+    names = [text[p.start : p.end] for p in recognise(text, None).within("place", 0, len(text))]
+    assert names == ["زرغونه"]

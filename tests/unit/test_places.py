@@ -181,6 +181,16 @@ def test_unknown_name_after_a_cue_takes_the_district() -> None:
     assert unknown[0].attrs["lat"] is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("استعادت القوات السيطرة على جبل زنقاي", "زنقاي"), ("غارات على ولاية باكتيكا", "باكتيكا"),
+     ("قصف على مديرية قشعة", "قشعه")],
+)
+def test_mountains_provinces_and_districts_are_cues(text: str, name: str) -> None:
+    norm = normalise(text).text
+    assert [norm[m.start : m.end] for m in find(norm) if m.key.startswith("unknown:")] == [name]
+
+
 def test_unknown_name_rejects_ordinary_words() -> None:
     assert keys("سيطرت على مناطق واسعة ومدن سعودية ومناطق يسيطر عليها", ["SAU"]) == []
 

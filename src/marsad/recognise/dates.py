@@ -80,6 +80,7 @@ _LONG_LINE = re.compile(rf"(?:[\W_]*+(?:[^\W\d_]++|\d++)){{{HEADER_TOKENS + 1}}}
 _DIGITS = re.compile(r"\d\d*")
 # Every year the grammar reads is `(?:19|20)\d\d`: a line without one holds no header date.
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_SLASH = "/"  # joins a month's two names into one token: "أكتوبر/تشرين الأول"
 _PUNCT = " \t\r\n.,،؛;:!?؟()[]{}<>\"'«»“”‘’`-–—_/\\|…*#@+=~"
 _SPACES = re.compile(r"\s+")
 _OTHER_LINE_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines splits on these too
@@ -753,8 +754,9 @@ def _trigger_positions(text: str, finder: Any) -> list[tuple[int, str]]:
     """Where an expression may start, in text order: each digit run (with the word ""), and each
     whole word that is a trigger (with the word).
 
-    A trigger counts when it is one of the text's words: a whitespace-separated token once the
-    punctuation around it is stripped ("الثلاثاء،"), or the letters written against a number
+    A trigger counts when it is one of the text's words: a whitespace-separated token, split at
+    slashes ("أكتوبر/تشرين"), once the punctuation around it is stripped ("الثلاثاء،"), or the
+    letters written against a number
     ("الأحد16"). Then each of its occurrences that no letter touches is a start, found left to
     right without overlap. One automaton pass finds every occurrence of every trigger.
 
@@ -783,8 +785,9 @@ def _trigger_positions(text: str, finder: Any) -> list[tuple[int, str]]:
 
 def _trigger_positions_by_words(text: str, triggers: frozenset[str]) -> list[tuple[int, str]]:
     """`_trigger_positions` for triggers that are not all letters: the text's words are listed
-    (whitespace split, punctuation stripped) and the triggers among them located with `str.find`."""
-    words = {w.strip(_PUNCT) for w in set(text.split())}
+    (whitespace split, then at slashes, punctuation stripped) and the triggers among them located
+    with `str.find`."""
+    words = {w.strip(_PUNCT) for token in set(text.split()) for w in token.split(_SLASH)}
     positions: list[tuple[int, str]] = []
     for m in _DIGITS.finditer(text):
         i = m.start()
@@ -810,8 +813,8 @@ _STRIPPED = frozenset(_PUNCT) - frozenset(" \t\r\n")
 
 
 def _is_word(text: str, i: int, j: int) -> bool:
-    """Whether the letters `text[i:j]` are a whitespace token with only punctuation around them,
-    or the whole run of letters written right before a number."""
+    """Whether the letters `text[i:j]` are a whitespace token (or one part of it split at a slash)
+    with only punctuation around them, or the whole run of letters written right before a number."""
     if (i == 0 or text[i - 1].isspace()) and (j == len(text) or text[j].isspace()):
         return True  # the common case, settled without a regex call
     if j < len(text) and _DIGITS.match(text, j) and (i == 0 or not text[i - 1].isalpha()):
@@ -819,12 +822,12 @@ def _is_word(text: str, i: int, j: int) -> bool:
     k = i
     while k > 0 and text[k - 1] in _STRIPPED:
         k -= 1
-    if k > 0 and not text[k - 1].isspace():
+    if k > 0 and not text[k - 1].isspace() and _SLASH not in text[k:i]:
         return False
     k = j
     while k < len(text) and text[k] in _STRIPPED:
         k += 1
-    return k == len(text) or text[k].isspace()
+    return k == len(text) or text[k].isspace() or _SLASH in text[j:k]  # "أكتوبر/تشرين الأول"
 
 
 def _with_article(text: str, pos: int, article: tuple[str, ...]) -> int:

@@ -84,12 +84,42 @@ def _not_inside(found: list[Mention], items: list[Mention]) -> list[Mention]:
     return out
 
 
+_UNKNOWN = "unknown:"  # the key of a place name the gazetteer does not hold
+_SHORTEST_NAME = 2
+_NOT_IN_NAMES = ("event", "verb", "actor", "marker")  # lexicon words that end an unknown name
+
+
+def _cut_unknown(text: str, found: list[Mention], groups: dict[str, list[Mention]]) -> list[Mention]:
+    """An unknown name ends before a word the lexicons know: "ولاية باكتيكا أودت بحياة" names
+    باكتيكا; the gazetteer guesses its extent from cue and stop words alone."""
+    out = []
+    for place in found:
+        if place.key.startswith(_UNKNOWN):
+            inside = [
+                m.start
+                for kind in _NOT_IN_NAMES
+                for m in groups.get(kind, ())
+                if place.start < m.start < place.end
+            ]
+            if inside:
+                end = min(inside)
+                while end > place.start and text[end - 1] == " ":
+                    end -= 1
+                if end - place.start < _SHORTEST_NAME:
+                    continue  # the cue's "name" was a known word
+                place = Mention("place", place.start, end, _UNKNOWN + text[place.start : end], place.attrs)
+        out.append(place)
+    return out
+
+
 def recognise(text: str, published: date | None) -> Mentions:
     """All mentions in normalised `text`, dates resolved against the article's own date."""
     groups = matcher(LEXICON_KINDS).find(text)
     groups["number"] = _not_inside(numbers.find(text), groups.get("item", []))  # "توس-1" is a model
-    groups["place"] = _not_inside(
-        places.find(text, _countries(groups.get("actor", []))), groups.get("item", [])
+    groups["place"] = _cut_unknown(
+        text,
+        _not_inside(places.find(text, _countries(groups.get("actor", []))), groups.get("item", [])),
+        groups,
     )
     report_date = dates.document_date(text, published)
     groups["date"] = dates.find(text, report_date)
