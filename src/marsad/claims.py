@@ -942,7 +942,7 @@ def _claim(
         agent=agent,
         evidence=_evidence(view, sentence),
         # "السيطرة على 34 بلدة في قره باغ": the region is not the place taken
-        place=None if kind == "took_control" else _place_near(view, sentence, anchor),
+        place=None if kind == "took_control" else _place_near(view, sentence, anchor, frames),
         date=_date_of(view, sentence),
         cumulative=sides.is_cumulative(view.m, sentence, anchor),
         modality=modality,
@@ -1219,12 +1219,16 @@ def _place(view: _Doc, place: Mention) -> Place:
     )
 
 
-def _place_near(view: _Doc, sentence: Segment, anchor: int) -> Place | None:
+def _place_near(view: _Doc, sentence: Segment, anchor: int, frames: list[Frame]) -> Place | None:
+    """The place nearest the claim's words, within the clause its reporting verb opens when one
+    is there ("تنفي سقوط جبل موية وتقول إنها أسقطت طائرة فوق الأبيض": over الأبيض)."""
     places = [
         p
         for p in view.m.within("place", sentence.start, sentence.end)
         if not _country(p) and not _speaks(view, p)
     ]
+    clause = max((f.end for f in frames if f.end <= anchor), default=sentence.start)
+    places = [p for p in places if p.start >= clause] or places
     if not places:
         return None
     return _place(view, min(places, key=lambda p: abs(p.start - anchor)))
