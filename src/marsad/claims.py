@@ -76,6 +76,10 @@ _NAME_WORDS = 2  # "لـ«العربية»": the words of an outlet's name a sta
 _HEADLINE_LEAD = 3  # characters allowed before the name a headline opens with
 _LINE_LEAD = regex.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s\-–—•*|]*")  # a live blog's "10:45 - "
 _MODEL_WORDS = 2  # the words of a model name not in the lexicon: "ستورم شادو"
+_MODEL = ".model"  # the key ending of an item lexicon's model names
+_HEAD_REACH = 12  # how far before a model name its generic head noun may be ("نظام "تور"")
+_QUOTES_AND_SPACE = " \"'«»“”"
+_JOINERS = "وف"  # the proclitics of a list member: "ونظام"
 _MODEL_REACH = 30  # "نظام صاروخي من طراز "توس-1"": how far after a counted thing its model is named
 _COMPLEMENT_REACH = 25  # "تدعي الحكومة أن": how far after a verb what was said begins
 _RELAYING = frozenset({"according", "quote", "publish"})  # verbs.yaml frames that carry another's words
@@ -375,6 +379,9 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
             out.append(thing)
     for item in items:
         own = item.get("count")
+        if not own and item.key.endswith(_MODEL):
+            item = _headed_model(view, item) or item  # "ونظام "تور" للدفاع الجوي": one Tor
+            own = item.get("count") if item.start not in used else None
         if item.start in used or not own or _names_place(view, item, places):
             continue
         if own == 1 and (
@@ -390,6 +397,20 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
     out.extend(_singular_casualties(view, sentence, out, used))
     out.sort(key=lambda c: c.start)
     return _with_another(view, sentence, out)
+
+
+def _headed_model(view: _Doc, model: Mention) -> Mention | None:
+    """A model named after a generic singular head ("نظام "تور""، "منظومة "بانتسير""): one of
+    the model's item, spanning both words."""
+    before = view.text[max(0, model.start - _HEAD_REACH) : model.start].rstrip(_QUOTES_AND_SPACE).split()
+    if not before:
+        return None
+    word = before[-1]
+    head = word[1:] if word[:1] in _JOINERS and word[1:] in sides.links().model_heads else word
+    if head not in sides.links().model_heads:
+        return None
+    start = view.text.rfind(head, 0, model.start)
+    return Mention("item", start, model.end, model.key, {**model.attrs, "count": 1})
 
 
 def _singular_casualties(
@@ -481,11 +502,12 @@ def _listed_after(view: _Doc, first: Counted, nxt: Counted | Mention) -> bool:
     ("ونظامي دفاع صاروخي "كوب"، ونظام صاروخي")."""
     if first.end > nxt.start or nxt.start - first.end > _LIST_GAP:
         return False
-    gap = view.text[first.end : nxt.start]
-    for item in reversed(view.m.within("item", first.end, nxt.start)):
+    end = min(nxt.start, first.end + len(sides.word_suffix(view.text, first.end)))  # "مرتفعا"
+    gap = view.text[end : nxt.start]
+    for item in reversed(view.m.within("item", end, nxt.start)):
         if item.end <= nxt.start:  # with its proclitic: the ل of "راجمة لصواريخ غراد"
-            start = max(first.end, item.start - len(sides.word_prefix(view.text, item.start)))
-            gap = gap[: start - first.end] + " " + gap[item.end - first.end :]
+            start = max(end, item.start - len(sides.word_prefix(view.text, item.start)))
+            gap = gap[: start - end] + " " + gap[item.end - end :]
     words = _past_model_names(bare_gap(gap).split())
     joined = bool(words) and (words[-1] == "و" or " ".join(words[-2:]) in sides.links().list_joiners)
     return not words or joined and all(w in sides.links().list_words for w in words)
@@ -944,7 +966,7 @@ def _claim(
         # "السيطرة على 34 بلدة في قره باغ": the region is not the place taken
         place=None if kind == "took_control" else _place_near(view, sentence, anchor, frames),
         date=_date_of(view, sentence),
-        cumulative=sides.is_cumulative(view.m, sentence, anchor),
+        cumulative=sides.is_cumulative(view.m, view.text, sentence, anchor),
         modality=modality,
     )
 
@@ -1023,6 +1045,8 @@ def _control_claims(
     places = view.m.within("place", sentence.start, sentence.end)
     for i, event in enumerate(controls):
         stop = controls[i + 1].start if i + 1 < len(controls) else sentence.end
+        # "استعادت مواقع كانت قد خسرتها، ونفى سقوط بلدة X": a reporting verb opens another clause
+        stop = min([stop, *(f.start for f in frames if event.end <= f.start)])
         if _under_control(view, event):
             taken = _came_under(view, sentence, event, places)
         elif _resumptive(view, event) or _unarmed_entry(view, sentence, event):

@@ -127,6 +127,8 @@ class _Links:
     including: frozenset[str]
     list_words: frozenset[str]
     list_joiners: frozenset[str]
+    model_heads: frozenset[str]
+    clause_openers: frozenset[str]
     partitive: frozenset[str]
     total_links: frozenset[str]
 
@@ -1032,13 +1034,23 @@ def qualifier(m: Mentions, text: str, thing: Any) -> str:
     return "exact"
 
 
-def is_cumulative(m: Mentions, sentence: Segment, anchor: int) -> bool:
-    """A running total: a toll word in the sentence, or "in the fighting" with no date of its own."""
+def is_cumulative(m: Mentions, text: str, sentence: Segment, anchor: int) -> bool:
+    """A running total: a toll word in the sentence, or "in the fighting" with no date of its own;
+    one after the claim's words only in the same clause ("مقتل 21 عسكريا لترتفع حصيلة قتلاها
+    إلى 1177": the 21 are the day's dead, the 1177 the total)."""
     dated = bool(m.within("date", sentence.start, sentence.end))
     return any(
-        mk.get("role") == "cumulative" and not (mk.get("value") == "undated" and dated)
+        mk.get("role") == "cumulative"
+        and not (mk.get("value") == "undated" and dated)
+        and (mk.start < anchor or not _clause_break(text[anchor : mk.end]))
         for mk in m.within("marker", sentence.start, sentence.end)
     )
+
+
+def _clause_break(gap: str) -> bool:
+    """Whether words between two points open another clause: "فيما"، "ليرتفع" (not a comma: "مقتل
+    2367 شخصا، في حصيلة أولية" is one clause)."""
+    return any(w in links().clause_openers for w in bare(gap).split())
 
 
 def negated(m: Mentions, text: str, event: Mention, sentence: Segment) -> bool:

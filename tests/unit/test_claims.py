@@ -20,7 +20,7 @@ def _fields(claim: Claim) -> dict[str, Any]:
     return {
         "claimant": claim.claimant.actor, "kind": claim.kind, "item": claim.item, "count": claim.count.value,
         "affected": claim.affected, "agent": claim.agent, "modality": claim.modality,
-        "place": claim.place.name if claim.place else None,
+        "place": claim.place.name if claim.place else None, "cumulative": claim.cumulative,
     }
 
 
