@@ -76,6 +76,7 @@ _NAME_WORDS = 2  # "لـ«العربية»": the words of an outlet's name a sta
 _HEADLINE_LEAD = 3  # characters allowed before the name a headline opens with
 _LINE_LEAD = regex.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s\-–—•*|]*")  # a live blog's "10:45 - "
 _MODEL_WORDS = 2  # the words of a model name not in the lexicon: "ستورم شادو"
+_OF_GAP = 2  # between "من" and the group it makes the counted people members of
 _MODEL = ".model"  # the key ending of an item lexicon's model names
 _HEAD_REACH = 12  # how far before a model name its generic head noun may be ("نظام "تور"")
 _QUOTES_AND_SPACE = " \"'«»“”"
@@ -488,12 +489,14 @@ def _named_before(view: _Doc, number: Mention, items: list[Mention]) -> Mention 
 
 def _coordinated(view: _Doc, item: Mention, counted: list[Counted]) -> bool:
     """ "دمرت 20 آلية عسكرية، ومنظومة دفاع جوي": a singular joined by و to a counted thing is one
-    more; right after a number's noun ("200 دبابة وعربة مدرعة") it shares that number instead."""
+    more; right after a number's noun ("200 دبابة وعربة مدرعة") it shares that number instead,
+    unless one is people and the other not ("190 عسكريا ودبابة")."""
     for c in counted:
         if _listed_after(view, c, item):
             gap = view.text[c.end : item.start]
             tamyiz = c.number is not None and c.item_mention.get("count") == 1  # "200 دبابة", not "4 عربات"
-            return not (tamyiz and "،" not in gap and "," not in gap)
+            shared = item_class(c.item) == item_class(item.get("item"))
+            return not (tamyiz and shared and "،" not in gap and "," not in gap)
     return False
 
 
@@ -1014,9 +1017,22 @@ def _people_item(
                 return found.get("item")  # "حصيلة ضحاياها من العسكريين إلى 1220 قتيلا"
             if kind == "actor" and _armed(found):  # "عدد القتلى بين القوات الأرمنية يتجاوز 5000"
                 return sides.refine_people("people", _side_code(view, found), True)
-    after = view.text[thing.end : thing.end + 6].split()[:1]  # "120 من عناصر", not "جريحا، من"
-    member = bool(thing.item_mention.get("member")) or after == ["من"]
+    member = bool(thing.item_mention.get("member")) or _of_members(view, thing)
     return sides.refine_people(thing.item, affected, member)
+
+
+def _of_members(view: _Doc, thing: Counted) -> bool:
+    """ "120 من عناصر"، "30 من الجيش": "of" and who, right after the number (not "جريحا، من", nor
+    "17 شهيدا من تحت الأنقاض")."""
+    after = view.text[thing.end : thing.end + 6].split()[:1]
+    if after != ["من"]:
+        return False
+    start = view.text.index("من", thing.end) + 2
+    return any(
+        found.start - start <= _OF_GAP
+        for kind in ("item", "actor")
+        for found in view.m.within(kind, start, start + _OF_GAP + 1)
+    )
 
 
 def _armed(actor: Mention) -> bool:

@@ -553,6 +553,15 @@ def _enemys(m: Mentions, event: Mention) -> bool:
     return bool(after) and after[0].key == _ENEMY
 
 
+def _loss_owner(m: Mentions, text: str, event: Mention, conflict: Conflict | None) -> str | None:
+    """ "خسائر نظام كييف"، "قتلى القوات الأرمينية": the side named right after a loss word."""
+    after = m.within("actor", event.end, event.end + _SIDE_GAP)
+    if not after or not all(w in links().group_words for w in bare(text[event.end : after[0].start]).split()):
+        return None
+    code = _code_in(_group(after, text, 0), conflict)
+    return code if isinstance(code, str) and code not in non_party() else None
+
+
 def _enemy_after(m: Mentions, end: int) -> bool:
     return any(mk.get("role") == "enemy" for mk in m.within("marker", end, end + 12))
 
@@ -747,6 +756,7 @@ def sides_of(
         affected = subject  # "الجيش الأذربيجاني فقد 200 قتيل"
     if voice == "loss" and affected is None and event is not None:
         affected = _inflicted_on(m, text, sentence, event, own, conflict)
+        affected = affected or _loss_owner(m, text, event, conflict)  # "خسائر نظام كييف"
     if voice == "loss" and affected is None and event is not None and _enemys(m, event):
         affected = opponent(own, conflict)  # "خسائر العدو بلغت 1180 فردا"
     if voice == "loss":
