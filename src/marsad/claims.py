@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from typing import NamedTuple
 
 import regex
@@ -28,6 +29,7 @@ PLACES = frozenset({"settlements", "heights", "territory"})
 PROPERTY = frozenset({"houses", "buildings", "infrastructure"})
 _LAUNCHED = frozenset({"missiles", "drones"})
 PEOPLE_KINDS = frozenset({"killed", "injured", "captured", "missing", "displaced", "casualties"})
+_VICTIM_KINDS = PEOPLE_KINDS - {"displaced"}  # what may befall people who had fled
 
 # What a kind becomes for a class of item: "القضاء على 100 عنصر" is killed, "دمر 5 دبابات"
 # destroyed, "السيطرة على 18 دبابة" seized, "استولى على 3 قرى" took_control.
@@ -710,7 +712,7 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
     prior: Claim | None = None  # the claim of the list member before, for its sides
     last: Claim | None = None  # the claim made just before
     made: set[tuple[str, str]] = set()  # the kinds and items claimed so far in the sentence
-    for thing in _counted(view, sentence):
+    for thing in map(partial(_displaced_victims, view, events), _counted(view, sentence)):
         doer: Mention | None = None  # the targeting word whose subject acted, when a loss word counts
         if _not_a_count(view, thing) or _speaker(view, thing, frames) or _history(view, sentence, thing):
             continue
@@ -761,6 +763,20 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
     yield from (_Told(claim) for claim in _control_claims(view, sentence, frames, events))
 
 
+def _displaced_victims(view: _Doc, events: list[Mention], thing: Counted) -> Counted:
+    """ "مقتل 9 نازحين"، "إصابة 5 لاجئين": people who had fled, counted under another casualty word
+    right before them, are civilians that word befell, not people displaced."""
+    own = thing.event
+    if own is None or own.get("kind") != "displaced" or own.get("role") != "noun":
+        return thing
+    for event in reversed(events):
+        if event.end <= thing.start:
+            if bare_gap(view.text[event.end : thing.start]) == "" and event.get("kind") in _VICTIM_KINDS:
+                return replace(thing, item="civilians", event=None)
+            break
+    return thing
+
+
 def _model_named(view: _Doc, thing: Counted) -> str:
     """The model named right after a counted thing, as written ("من طراز "توس-1""), else ""."""
     end = thing.end + len(sides.word_suffix(view.text, thing.end))
@@ -795,7 +811,13 @@ def _governing_event(thing: Counted, events: list[Mention], frames: list[Frame])
         for e in events
         if clause <= e.start and e.end <= thing.start and thing.start - e.end <= _EVENT_BEFORE
     ]
-    after = [e for e in events if e.start >= thing.end and e.start - thing.end <= _EVENT_AFTER]
+    after = [
+        e
+        for e in events
+        if e.start >= thing.end
+        and e.start - thing.end <= _EVENT_AFTER
+        and (e.get("kind") not in PEOPLE_KINDS or item_class(thing.item) == "people")
+    ]  # "قصفا على المعسكر أسفر عن مقتل 9": the dead after a target are not what befell it
     if (
         before
         and thing.start - before[-1].end <= _EVENT_ADJACENT
