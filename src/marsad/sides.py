@@ -783,6 +783,11 @@ def sides_of(
             else:
                 affected = _side_named(m, text, sentence, thing, conflict)
         agent = agent or opponent(affected, conflict)
+    if affected is None and conflict is not None:
+        # "قالت مصادر محلية إن 30 جنديا قتلوا": soldiers with no side named are the conflict's army,
+        # armed men its rebels, where one state fights one insurgency
+        affected = {"soldiers": conflict.army, "fighters": conflict.rebels}.get(thing.item)
+        agent = agent or opponent(affected, conflict)
     if agent == affected and thing.item != "civilians":  # a state may strike its own people
         agent = opponent(affected, conflict)
     return affected, agent
