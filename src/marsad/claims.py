@@ -566,10 +566,12 @@ def _listed_members(view: _Doc, number: Mention, before: list[Counted]) -> Count
     after = view.m.within("actor", number.end, number.end + _GAP_PAIR)
     if not joined or not after or bare_gap(view.text[number.end : after[0].start]) != "من":
         return None
-    if not after[0].get("code"):
-        return None  # "بينهم 6 من المليشيات الموالية لإيران": no party named as such
+    if not after[0].get("code") and not _armed(after[0]):
+        return None  # "بينهم 6 من المسؤولين": no party named
+    # "بينهم 6 من المليشيات الموالية لإيران": armed men of no party named are fighters
+    item = "people" if after[0].get("code") else "fighters"
     prev, value, high = before[-1], number.get("value"), number.get("high")
-    return Counted(number.start, number.end, "people", value, high, number, prev.item_mention, prev.event)
+    return Counted(number.start, number.end, item, value, high, number, prev.item_mention, prev.event)
 
 
 def _subject_count(view: _Doc, number: Mention) -> Counted | None:
