@@ -13,7 +13,6 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import partial
 from typing import NamedTuple
 
 import regex
@@ -22,6 +21,7 @@ from marsad import sides
 from marsad.model import Claim, Claimant, Count, DateRange, Document, Evidence, Mention, Place, Segment
 from marsad.normalise import Normalised
 from marsad.recognise.mentions import Mentions
+from marsad.segment import LIST_ITEM, LIST_MARK
 from marsad.sides import bare as bare_gap
 
 PEOPLE = frozenset({"soldiers", "fighters", "civilians", "people"})
@@ -78,6 +78,8 @@ _NAME_WORDS = 2  # "لـ«العربية»": the words of an outlet's name a sta
 _HEADLINE_LEAD = 3  # characters allowed before the name a headline opens with
 _LINE_LEAD = regex.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s\-–—•*|]*")  # a live blog's "10:45 - "
 _MODEL_WORDS = 2  # the words of a model name not in the lexicon: "ستورم شادو"
+_INDEX_MARKS = frozenset(".)-–")  # after the number of a list line
+_MEMBER_BREAKS = ("،", ",", "\n")  # a comma or a new list line: the next noun has a number of its own
 _OF_GAP = 2  # between "من" and the group it makes the counted people members of
 _MODEL = ".model"  # the key ending of an item lexicon's model names
 _HEAD_REACH = 12  # how far before a model name its generic head noun may be ("نظام "تور"")
@@ -498,7 +500,7 @@ def _coordinated(view: _Doc, item: Mention, counted: list[Counted]) -> bool:
             gap = view.text[c.end : item.start]
             tamyiz = c.number is not None and c.item_mention.get("count") == 1  # "200 دبابة", not "4 عربات"
             shared = item_class(c.item) == item_class(item.get("item"))
-            return not (tamyiz and shared and "،" not in gap and "," not in gap)
+            return not (tamyiz and shared and not any(mark in gap for mark in _MEMBER_BREAKS))
     return False
 
 
@@ -507,6 +509,9 @@ def _listed_after(view: _Doc, first: Counted, nxt: Counted | Mention) -> bool:
     ("ونظامي دفاع صاروخي "كوب"، ونظام صاروخي")."""
     if first.end > nxt.start or nxt.start - first.end > _LIST_GAP:
         return False
+    line = view.text.rfind("\n", first.end, nxt.start)
+    if line >= 0:  # "- 5 دبابات ...\n- 3 مدافع": the lines of one list
+        return bool(LIST_ITEM.match(view.text, line + 1, nxt.start + 1))
     end = min(nxt.start, first.end + len(sides.word_suffix(view.text, first.end)))  # "مرتفعا"
     gap = view.text[end : nxt.start]
     for item in reversed(view.m.within("item", end, nxt.start)):
@@ -714,7 +719,8 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
     prior: Claim | None = None  # the claim of the list member before, for its sides
     last: Claim | None = None  # the claim made just before
     made: set[tuple[str, str]] = set()  # the kinds and items claimed so far in the sentence
-    for thing in map(partial(_displaced_victims, view, events), _counted(view, sentence)):
+    counted = (_of_model(view, _displaced_victims(view, events, c)) for c in _counted(view, sentence))
+    for thing in counted:
         doer: Mention | None = None  # the targeting word whose subject acted, when a loss word counts
         if _not_a_count(view, thing) or _speaker(view, thing, frames) or _history(view, sentence, thing):
             continue
@@ -722,7 +728,8 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
         if thing.others:
             prior = last  # "مقتل 7 عناصر من التنظيم وإصابة 11 آخرين": the same side
         if in_list and listed is not None:
-            event = thing.event or listed[1]  # "تدمير 24 بطارية، ... و136 مدفعية": one verb, a list
+            # "تدمير 24 بطارية، ... و136 مدفعية": one verb, a list; "- 100 عسكري بين قتيل وجريح"
+            event = thing.event or _own_noun_after(view, thing, events) or listed[1]
         else:
             event = thing.event or _governing_event(thing, events, frames)
             if event is None or _kind_for(event.get("kind"), thing.item) is None:
@@ -763,6 +770,31 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
         prior = last = claim
         yield _Told(claim, _model_named(view, thing))
     yield from (_Told(claim) for claim in _control_claims(view, sentence, frames, events))
+
+
+def _own_noun_after(view: _Doc, thing: Counted, events: list[Mention]) -> Mention | None:
+    """A casualty noun right after counted people ("100 عسكري بين قتيل وجريح") is their own event."""
+    if item_class(thing.item) != "people":
+        return None
+    for event in events:
+        if event.start >= thing.end:
+            right_after = bare_gap(view.text[thing.end : event.start]) == ""
+            return event if right_after and event.get("role") == "noun" else None
+    return None
+
+
+def _of_model(view: _Doc, thing: Counted) -> Counted:
+    """ "منظومة صواريخ "أوسا" للدفاع الجوي": a system of no kind of its own is of the item of the
+    model named right after it."""
+    if not thing.item_mention.get("generic"):
+        return thing
+    end = thing.end + len(sides.word_suffix(view.text, thing.end))
+    for item in view.m.within("item", end, end + _MODEL_REACH):
+        gap = bare_gap(view.text[end : item.start])
+        if item.key.endswith(_MODEL) and (gap == "" or gap in sides.links().model_links):
+            return replace(thing, item=item.get("item"))
+        break
+    return thing
 
 
 def _displaced_victims(view: _Doc, events: list[Mention], thing: Counted) -> Counted:
@@ -926,7 +958,20 @@ def _not_a_count(view: _Doc, thing: Counted) -> bool:
     raw = view.text[thing.number.end : thing.number.end + 2].strip()[:1]
     spelled = not view.text[thing.start : thing.start + 1].isdigit()
     hundredth = spelled and thing.value == 100 and "في" in before[-2:]  # the المائة of "70 في المائة"
-    return bool(percent) or raw == "%" or hundredth or any(w in sides.links().not_count_before for w in tail)
+    return (
+        bool(percent)
+        or raw == "%"
+        or hundredth
+        or any(w in sides.links().not_count_before for w in tail)
+        or _list_index(view, thing.number)
+    )
+
+
+def _list_index(view: _Doc, number: Mention) -> bool:
+    """The number of a list line ("2. مرتفع مراو"): first on its line, a stop or bracket after it."""
+    line = view.text.rfind("\n", 0, number.start) + 1
+    first = view.text[line : number.start].strip() == ""
+    return first and view.text[number.end : number.end + 1] in _INDEX_MARKS
 
 
 def _freed(thing: Counted, events: list[Mention]) -> bool:
@@ -1198,6 +1243,10 @@ def _objects(view: _Doc, event: Mention, places: list[Mention]) -> Iterator[Ment
 def _after_including(view: _Doc, start: int, end: int) -> int:
     """Where a list of what was taken begins after "تشمل"، "منها"، "بينها" in the gap, else `start`."""
     gap = view.text[start:end]
+    line = gap.rfind("\n")
+    mark = LIST_MARK.match(view.text, start + line + 1, end) if line >= 0 else None
+    if mark is not None and mark.end() > mark.start():
+        return mark.end()  # "حررت البلدات التالية:\n1. بلدة X": the list line's words
     if len(gap) > _INCLUDING_GAP or "التي" in gap:  # "تحرير الأراضي ... والتي تشمل إقليم X" is an aim
         return start
     hits = [gap.rfind(w) + len(w) for w in sides.links().including if w in gap]

@@ -15,6 +15,10 @@ from marsad.model import Segment
 # A sentence ends at . ! ? ؟ … (not inside a number such as 2.900) or at a line break.
 _END = regex.compile(r"(?<!\d)[.!?؟…]+(?=[\s\"'»”)\]]|$)|(?<=\d)[.!?؟]+(?=\s|$)|\n")
 _HEADLINE_MAX = 220
+# A line of a list: a dash or bullet, or a number with a stop or bracket, before its words.
+LIST_MARK = regex.compile(r"\s*(?:[-–—•*▪●◦]|\d{1,2}\s*[.)\-–])\s*")
+LIST_ITEM = regex.compile(LIST_MARK.pattern + r"\S")
+_LIST_LEAD = ":"
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -44,18 +48,44 @@ def _is_headline(line: str) -> bool:
     )
 
 
+def _blocks(text: str) -> list[tuple[int, int, int]]:
+    """Paragraph lines as (start, end, list end): a line that ends with a colon takes the list
+    lines after it ("تكبدت الخسائر التالية:" then "- 5 دبابات"، "- 3 مدافع"), which its frame
+    and event words govern; for any other line the list end is its own end."""
+    blocks: list[tuple[int, int, int]] = []
+    for start, end in _paragraphs(text):
+        if blocks and LIST_ITEM.match(text, start, end):
+            first, lead_end, list_end = blocks[-1]
+            if list_end > lead_end or text[first:lead_end].rstrip().endswith(_LIST_LEAD):
+                blocks[-1] = (first, lead_end, end)
+                continue
+        blocks.append((start, end, end))
+    return blocks
+
+
 def segment(text: str) -> list[Segment]:
     """Sentences of `text` in order, each with its paragraph number and a headline flag."""
     segments: list[Segment] = []
-    for number, (p_start, p_end) in enumerate(_paragraphs(text)):
-        headline = _is_headline(text[p_start:p_end])
-        cursor = p_start
-        for match in _END.finditer(text, p_start, p_end):
-            start, end = _trim(text, cursor, match.end())
-            if end > start:
-                segments.append(Segment(start, end, number, headline))
-            cursor = match.end()
-        start, end = _trim(text, cursor, p_end)
+    for number, (start, end, list_end) in enumerate(_blocks(text)):
+        line = _sentences(text, start, end, number)
+        if list_end > end and line:  # the list joins the sentence that opens it
+            lead = line.pop()
+            line.append(Segment(lead.start, _trim(text, lead.start, list_end)[1], number, False))
+        segments.extend(line)
+    return segments
+
+
+def _sentences(text: str, p_start: int, p_end: int, number: int) -> list[Segment]:
+    """The sentences of one paragraph line."""
+    segments: list[Segment] = []
+    headline = _is_headline(text[p_start:p_end])
+    cursor = p_start
+    for match in _END.finditer(text, p_start, p_end):
+        start, end = _trim(text, cursor, match.end())
         if end > start:
             segments.append(Segment(start, end, number, headline))
+        cursor = match.end()
+    start, end = _trim(text, cursor, p_end)
+    if end > start:
+        segments.append(Segment(start, end, number, headline))
     return segments

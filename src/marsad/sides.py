@@ -562,6 +562,20 @@ def _loss_owner(m: Mentions, text: str, event: Mention, conflict: Conflict | Non
     return code if isinstance(code, str) and code not in non_party() else None
 
 
+def _sufferer_before(
+    m: Mentions, text: str, sentence: Segment, event: Mention, conflict: Conflict | None
+) -> str | None:
+    """ "القوات الأرمينية تكبدت خلال اليوم الماضي الخسائر التالية": the subject of a loss verb
+    before the loss word."""
+    for verb in reversed(m.within("event", max(sentence.start, event.start - _INFLICT_REACH), event.start)):
+        if verb.get("voice") != "loss" or verb.get("role") == "noun" or _nominal(text, verb):
+            continue
+        subject = _subject_force(m, text, verb, sentence, conflict)
+        if isinstance(subject, str) and subject not in non_party():
+            return subject
+    return None
+
+
 def _enemy_after(m: Mentions, end: int) -> bool:
     return any(mk.get("role") == "enemy" for mk in m.within("marker", end, end + 12))
 
@@ -757,6 +771,7 @@ def sides_of(
     if voice == "loss" and affected is None and event is not None:
         affected = _inflicted_on(m, text, sentence, event, own, conflict)
         affected = affected or _loss_owner(m, text, event, conflict)  # "خسائر نظام كييف"
+        affected = affected or _sufferer_before(m, text, sentence, event, conflict)
     if voice == "loss" and affected is None and event is not None and _enemys(m, event):
         affected = opponent(own, conflict)  # "خسائر العدو بلغت 1180 فردا"
     if voice == "loss":

@@ -21,3 +21,15 @@ def test_headline_and_paragraphs() -> None:
     segs = segment(TEXT)
     assert segs[0].headline and not segs[1].headline
     assert [s.paragraph for s in segs] == [0, 1, 1, 1, 2]
+
+
+def test_a_list_joins_the_sentence_that_opens_it() -> None:
+    text = "عنوان\nقالت الوزارة. وأضافت أن الخسائر شملت:\n- 5 دبابات\n2) مدفعين\n\nسطر بعد القائمة.\n- سطر بشرطة"
+    parts = [(text[s.start : s.end], s.headline) for s in segment(text)]
+    assert parts == [
+        ("عنوان", True),
+        ("قالت الوزارة.", False),
+        ("وأضافت أن الخسائر شملت:\n- 5 دبابات\n2) مدفعين", False),
+        ("سطر بعد القائمة.", False),
+        ("- سطر بشرطة", True),  # no colon opened it: a line of its own
+    ]
