@@ -80,6 +80,7 @@ _LINE_LEAD = regex.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s\-–—•*|]*")  
 _MODEL_WORDS = 2  # the words of a model name not in the lexicon: "ستورم شادو"
 _INDEX_MARKS = frozenset(".)-–")  # after the number of a list line
 _MEMBER_BREAKS = ("،", ",", "\n")  # a comma or a new list line: the next noun has a number of its own
+_SUBSET_LEAD = 12  # how far before a number "بينهم" or "من بينهم" may stand
 _OF_GAP = 2  # between "من" and the group it makes the counted people members of
 _MODEL = ".model"  # the key ending of an item lexicon's model names
 _HEAD_REACH = 12  # how far before a model name its generic head noun may be ("نظام "تور"")
@@ -542,7 +543,8 @@ def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | 
     word = bare_gap(view.text[number.end : number.end + 12]).split(maxsplit=1)
     if not before or not word or word[0] not in sides.links().others:
         return None
-    prev = before[-1]
+    # "200 شخص قتلوا، بينهم 10 مدنيين، وأصيب 400 آخرين": the others are more of the whole, not the part
+    prev = next((c for c in reversed(before) if not _subset(view, c)), before[-1])
     end = number.end + view.text[number.end :].index(word[0]) + len(word[0])
     return Counted(
         number.start,
@@ -557,6 +559,17 @@ def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | 
     )
 
 
+def _subset(view: _Doc, thing: Counted) -> bool:
+    """Whether a count is a part of the one before it: "بينهم 10 مدنيين"."""
+    lead = view.text[max(0, thing.start - _SUBSET_LEAD) : thing.start]
+    return _ends_with_subset_lead(bare_gap(lead).split())
+
+
+def _ends_with_subset_lead(words: list[str]) -> bool:
+    leads = sides.links().subset_leads
+    return any(" ".join(words[-n:]) in leads for n in (1, 2) if len(words) >= n)
+
+
 def _listed_members(view: _Doc, number: Mention, before: list[Counted]) -> Counted | None:
     """ "مقتل 10 من قوات النظام و7 من هيئة تحرير الشام"، "إلى 87، بينهم 52 من الهيئة": a number
     joined by و, or by "among them", to the people counted before it, and followed by من and a
@@ -566,8 +579,7 @@ def _listed_members(view: _Doc, number: Mention, before: list[Counted]) -> Count
     lead = view.text[max(before[-1].end, number.start - 3) : number.start].rstrip()
     joined = lead.endswith("و") and (len(lead) < 2 or lead[-2] in " ،,")  # "و7" or "و 7"
     words = bare_gap(view.text[before[-1].end : number.start]).split()  # "101 قتيل خلال 48 ساعة، بينهم 85"
-    leads = sides.links().subset_leads
-    joined = joined or any(" ".join(words[-n:]) in leads for n in (1, 2) if len(words) >= n)
+    joined = joined or _ends_with_subset_lead(words)
     after = view.m.within("actor", number.end, number.end + _GAP_PAIR)
     if not joined or not after or bare_gap(view.text[number.end : after[0].start]) != "من":
         return None

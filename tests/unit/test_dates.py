@@ -94,6 +94,9 @@ HEADERS = [
      date(2023, 9, 20)),
     ("header-wins-over-lead", "عنوان\n2020/10/29 21:27\nوقالت الوزارة، الأربعاء، 28 أكتوبر 2020، إن",
      date(2020, 10, 29)),
+    ("dateline-between-dashes",
+     "عنوان\nالخرطوم - 14 مارس 2024 - قال الجيش إن قواته صدت هجوما على مواقعه في المدينة",
+     date(2024, 3, 14)),
 ]
 
 
@@ -231,3 +234,8 @@ def test_impossible_periods_are_no_dates_and_no_crash(text: str) -> None:
 def test_a_month_named_twice_with_a_slash(text: str) -> None:
     found = find(normalise(text).text, None)
     assert [m.get("start")[:7] for m in found] == ["2023-10"]
+
+
+def test_a_span_named_by_its_two_years() -> None:
+    found = find(normalise("قتل نحو 30 ألف شخص بين عامي 1988 و1994").text, None)
+    assert [(m.get("start"), m.get("end")) for m in found] == [("1988-01-01", "1994-12-31")]

@@ -69,7 +69,7 @@ _TABLE_KEYS = frozenset((
     "version", "babel", "months", "weekdays", "month_variants", "weekday_variants", "ordinals",
     "relative_days", "day_parts", "night_between", "modifiers", "this", "month_parts", "units",
     "article", "since", "since_links", "since_gap_words", "ago", "ago_not_after", "approx",
-    "weekday_not_before", "year_words", "year_suffix", "day_of", "day_suffixes", "clitics",
+    "weekday_not_before", "year_words", "year_pair_words", "year_suffix", "day_of", "day_suffixes", "clitics",
     "range_joiners", "range_leads", "month_leads", "ambiguous_months",
 ))
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
@@ -80,6 +80,9 @@ _LONG_LINE = re.compile(rf"(?:[\W_]*+(?:[^\W\d_]++|\d++)){{{HEADER_TOKENS + 1}}}
 _DIGITS = re.compile(r"\d\d*")
 # Every year the grammar reads is `(?:19|20)\d\d`: a line without one holds no header date.
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A dateline: a place name of up to three words and a dash before the date, a dash after it.
+_DATELINE_BEFORE = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}[-–—]\s*")
+_DATELINE_AFTER = re.compile(r"\s*[-–—]")
 _SLASH = "/"  # joins a month's two names into one token: "أكتوبر/تشرين الأول"
 _PUNCT = " \t\r\n.,،؛;:!?؟()[]{}<>\"'«»“”‘’`-–—_/\\|…*#@+=~"
 _SPACES = re.compile(r"\s+")
@@ -122,6 +125,7 @@ class _Lex:
     ago_not_after: tuple[str, ...]
     approx: tuple[str, ...]
     year_words: tuple[str, ...]
+    year_pairs: tuple[str, ...]
     year_suffix: tuple[str, ...]
     day_of: tuple[str, ...]
     day_suffixes: tuple[str, ...]
@@ -205,6 +209,7 @@ def lexicon(lang: str = "ar") -> _Lex:
         ago_not_after=_forms(raw["ago_not_after"]),
         approx=_forms(raw["approx"]),
         year_words=_forms(raw["year_words"]),
+        year_pairs=_forms(raw["year_pair_words"]),
         year_suffix=_forms(raw["year_suffix"]),
         day_of=_forms(raw["day_of"]),
         day_suffixes=_forms(raw["day_suffixes"]),
@@ -355,6 +360,8 @@ def grammar(lang: str = "ar") -> _Grammar:
         "WDAY": rf"(?:(?P<WDAY_part>{_w(lx.parts)})\s+)?(?P<WDAY_wd>{wday})(?:\s+(?P<WDAY_mod>{mods}))?",
         "MONO": (rf"(?:(?P<MONO_part>{_w(lx.month_parts)})\s+)?(?:(?P<MONO_shahr>{_w(month_unit)})\s+)?"
                  rf"{months('MONO_')}{year('MONO_')}?(?:\s+(?P<MONO_mod>{mods}))?"),
+        "YPAIR": (rf"{_w(lx.year_pairs)}\s*(?P<YPAIR_a>(?:19|20)\d\d){day_join}"
+                  rf"(?P<YPAIR_b>(?:19|20)\d\d)(?!\d){suffix}"),
         "YR": rf"{year_word}\s*(?P<YR_y>(?:19|20)\d\d)(?!\d){suffix}",
     }
 
@@ -389,13 +396,15 @@ def grammar(lang: str = "ar") -> _Grammar:
         "REL": _first_words(lx.parts) | _first_words(lx.relative),
         "WDAY": _first_words(lx.parts) | _first_words(lx.weekdays),
         "MONO": _first_words(lx.month_parts) | _first_words(month_unit) | _first_words(lx.months),
+        "YPAIR": _first_words(lx.year_pairs),
         "YR": _first_words(lx.year_words),
     }
     assert set(opens) == set(branches) - _NUMBER_FIRST, "a branch that opens with a word lacks its words"
 
     triggers = _first_words(
         lx.months, lx.weekdays, lx.ordinals, lx.relative, lx.parts, lx.night_between, lx.this,
-        lx.month_parts, lx.since, lx.ago, lx.year_words, month_unit, with_article(lx.unit_forms),
+        lx.month_parts, lx.since, lx.ago, lx.year_words, lx.year_pairs, month_unit,
+        with_article(lx.unit_forms),
     )  # "الـ24 ساعة" and "الـ 1 من" start at their digits
     gap = rf"(?:[^\W\d_]+\s+){{0,{lx.since_gap_words}}}?{_w(lx.since_links)}\s+"
     since_left = re.compile(rf"(?<![^\W\d_])[{clitics}]?{_w(lx.since)}\s+(?:{gap})?$")
@@ -625,6 +634,9 @@ def _read(lx: _Lex, m: Any, ref: date | None) -> _Hit | None:
     if branch == "YR":
         y = int(m.group("YR_y"))
         return _Hit(*span, "year", date(y, 1, 1), date(y, 12, 31), own_year=True)
+    if branch == "YPAIR":  # "بين عامي 1988 و1994"
+        a, b = int(m.group("YPAIR_a")), int(m.group("YPAIR_b"))
+        return _Hit(*span, "range", date(a, 1, 1), date(b, 12, 31), own_year=True) if a < b else None
     if branch == "SINCEY":
         y = int(m.group("SINCEY_y"))
         return _Hit(*span, "since", date(y, 1, 1), ref or date(y, 1, 1), own_year=True, since=True)
@@ -956,7 +968,8 @@ def document_date(text: str, published: date | None = None) -> date | None:
 
     A full date (with its year) counts when it stands on a short line of its own (a header such as
     "09:38 - 20/10/2020 الثلاثاء"), is anchored by اليوم or a weekday ("اليوم السبت 11\\10\\2025"),
-    or sits in brackets ("(19 أيلول 2025)"). A date in a running sentence is an event, not the date
+    sits in brackets ("(19 أيلول 2025)"), or opens a paragraph as a dateline between dashes
+    ("باكو - 21 سبتمبر 2023 - أعلنت"). A date in a running sentence is an event, not the date
     of the report, and is ignored.
     """
     if published is not None:
@@ -977,11 +990,14 @@ def document_date(text: str, published: date | None = None) -> date | None:
             if hit.key != "absolute" or not hit.own_year or hit.first is None or hit.since:
                 continue
             bracketed = norm[:hit.start].rstrip().endswith("(") and norm[hit.end:].lstrip().startswith(")")
+            datelined = bool(_DATELINE_BEFORE.fullmatch(norm, 0, hit.start)) and bool(
+                _DATELINE_AFTER.match(norm, hit.end)
+            )
             if short is None:
                 short = _is_short(norm)
             if short:
                 rank = 0
-            elif hit.anchored or bracketed:
+            elif hit.anchored or bracketed or datelined:
                 rank = 1
             else:
                 continue
