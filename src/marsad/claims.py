@@ -80,6 +80,7 @@ _LINE_LEAD = regex.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s\-–—•*|]*")  
 _MODEL_WORDS = 2  # the words of a model name not in the lexicon: "ستورم شادو"
 _INDEX_MARKS = frozenset(".)-–")  # after the number of a list line
 _MEMBER_BREAKS = ("،", ",", "\n")  # a comma or a new list line: the next noun has a number of its own
+_ANY_REACH = 6  # "على أي هجوم"
 _SUBSET_LEAD = 12  # how far before a number "بينهم" or "من بينهم" may stand
 _OF_GAP = 2  # between "من" and the group it makes the counted people members of
 _MODEL = ".model"  # the key ending of an item lexicon's model names
@@ -476,6 +477,12 @@ def _subject_of_loss(view: _Doc, item: Mention, sentence: Segment) -> bool:
     return False
 
 
+def _hypothetical(view: _Doc, event: Mention) -> bool:
+    """ "سيرد بقوة على أي هجوم": an event after "any" is no event that happened."""
+    before = bare_gap(view.text[max(0, event.start - _ANY_REACH) : event.start]).split()
+    return bool(before) and before[-1] in sides.links().hypothetical
+
+
 def _none_of(view: _Doc, item: Mention) -> bool:
     """ "أي عربة": a singular after "any" counts nothing."""
     before = bare_gap(view.text[max(0, item.start - 6) : item.start]).split()
@@ -725,7 +732,7 @@ class _Told(NamedTuple):
 def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iterator[_Told]:
     if _background(view, sentence):
         return
-    events = view.m.within("event", sentence.start, sentence.end)
+    events = [e for e in view.m.within("event", sentence.start, sentence.end) if not _hypothetical(view, e)]
     frames = frames or _headline_subject(view, sentence, events)
     listed: tuple[Counted, Mention | None] | None = None  # the last counted thing and its event
     prior: Claim | None = None  # the claim of the list member before, for its sides

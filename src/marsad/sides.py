@@ -129,6 +129,7 @@ class _Links:
     list_joiners: frozenset[str]
     model_heads: frozenset[str]
     clause_openers: frozenset[str]
+    hypothetical: frozenset[str]
     partitive: frozenset[str]
     total_links: frozenset[str]
 
