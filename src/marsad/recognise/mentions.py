@@ -84,6 +84,23 @@ def _not_inside(found: list[Mention], items: list[Mention]) -> list[Mention]:
     return out
 
 
+def _after_nouns(text: str, groups: dict[str, list[Mention]]) -> list[Mention]:
+    """Actor words that are other words elsewhere ("دعم مالي" is financial) only where they
+    describe the noun right before them: "جنديا ماليا"، "الجيش المالي"."""
+    heads = [m for kind in ("item", "actor") for m in groups.get(kind, ()) if not m.get("after_noun")]
+    out = []
+    for actor in groups["actor"]:
+        if actor.get("after_noun"):
+            space = text.rfind(" ", 0, actor.start)
+            word_start = text.rfind(" ", 0, max(space, 0)) + 1
+            if space < 0 or text[space + 1 : actor.start] or not any(
+                word_start <= h.start and h.end <= space for h in heads
+            ):
+                continue
+        out.append(actor)
+    return out
+
+
 _UNKNOWN = "unknown:"  # the key of a place name the gazetteer does not hold
 _SHORTEST_NAME = 2
 _NOT_IN_NAMES = ("event", "verb", "actor", "marker")  # lexicon words that end an unknown name
@@ -115,6 +132,8 @@ def _cut_unknown(text: str, found: list[Mention], groups: dict[str, list[Mention
 def recognise(text: str, published: date | None) -> Mentions:
     """All mentions in normalised `text`, dates resolved against the article's own date."""
     groups = matcher(LEXICON_KINDS).find(text)
+    if any(a.get("after_noun") for a in groups.get("actor", ())):
+        groups["actor"] = _after_nouns(text, groups)
     groups["number"] = _not_inside(numbers.find(text), groups.get("item", []))  # "توس-1" is a model
     groups["place"] = _cut_unknown(
         text,
