@@ -1105,22 +1105,22 @@ def _people_item(
                 return found.get("item")  # "حصيلة ضحاياها من العسكريين إلى 1220 قتيلا"
             if kind == "actor" and _armed(found):  # "عدد القتلى بين القوات الأرمنية يتجاوز 5000"
                 return sides.refine_people("people", _side_code(view, found), True)
-    member = bool(thing.item_mention.get("member")) or _of_members(view, thing)
+    of = _of_whom(view, thing)
+    if of is not None and of.get("item") == "civilians":
+        return "civilians"  # "4 قتلى من المدنيين"
+    member = bool(thing.item_mention.get("member")) or of is not None
     return sides.refine_people(thing.item, affected, member)
 
 
-def _of_members(view: _Doc, thing: Counted) -> bool:
-    """ "120 من عناصر"، "30 من الجيش": "of" and who, right after the number (not "جريحا، من", nor
-    "17 شهيدا من تحت الأنقاض")."""
+def _of_whom(view: _Doc, thing: Counted) -> Mention | None:
+    """ "120 من عناصر"، "30 من الجيش"، "4 قتلى من المدنيين": the people named after "of", right
+    after the count (not "جريحا، من", nor "17 شهيدا من تحت الأنقاض")."""
     after = view.text[thing.end : thing.end + 6].split()[:1]
     if after != ["من"]:
-        return False
+        return None
     start = view.text.index("من", thing.end) + 2
-    return any(
-        found.start - start <= _OF_GAP
-        for kind in ("item", "actor")
-        for found in view.m.within(kind, start, start + _OF_GAP + 1)
-    )
+    found = [m for kind in ("item", "actor") for m in view.m.within(kind, start, start + _OF_GAP + 1)]
+    return min(found, key=lambda m: m.start) if found else None
 
 
 def _armed(actor: Mention) -> bool:
