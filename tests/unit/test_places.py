@@ -191,6 +191,15 @@ def test_mountains_provinces_and_districts_are_cues(text: str, name: str) -> Non
     assert [norm[m.start : m.end] for m in find(norm) if m.key.startswith("unknown:")] == [name]
 
 
+def test_a_two_letter_name_takes_no_proclitic_but_and() -> None:
+    assert keys("قصف في منطقة باب سنجار", ["YEM", "IRQ"]) == ["unknown:باب", "irq.sinjar"]
+    assert keys("في محافظة إب", ["YEM"]) == ["yem.ibb"]
+
+
+def test_a_neighbourhood_name_may_begin_with_the_article() -> None:
+    assert keys("حررت القوات حي الزنجيلي", ["IRQ"]) == ["unknown:الزنجيلي"]
+
+
 def test_unknown_name_rejects_ordinary_words() -> None:
     assert keys("سيطرت على مناطق واسعة ومدن سعودية ومناطق يسيطر عليها", ["SAU"]) == []
 

@@ -50,6 +50,8 @@ _CUE_PREFIXES = frozenset(["", "و", "ب", "ل", "ف", "وب", "ول", "فب"])
 _SENTENCE_RE = regex.compile(r"[.!?؟\n;؛]")
 _NOT_BEFORE_PLACES = frozenset("كس")
 _CUE_MARKS = {"~": "foreign", "!": "always"}
+_SHORT_NAME = 2  # letters of a name too short to take any proclitic but و or ف
+_SHORT_NAME_PREFIXES = frozenset({"", "و", "ف"})
 _BY_WORD_START = operator.itemgetter(0, 1)  # raw hits: word start, then longest (-end) first
 _BY_START = operator.attrgetter("start")
 
@@ -443,6 +445,8 @@ class _Matcher:
 
     def best(self, keys: tuple[_Key, ...], form_len: int, prefix: str, word_start: int,
              last: _Hit | None) -> Place | None:
+        if form_len <= _SHORT_NAME and prefix not in _SHORT_NAME_PREFIXES:
+            return None  # "باب سنجار" is no ب + إب: a two-letter name takes only و or ف
         plain = prefix in self.gz.prefixes
         after_article = prefix in self.gz.article_prefixes
         context: tuple[str | None, bool] | None = None
