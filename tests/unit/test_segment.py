@@ -24,7 +24,10 @@ def test_headline_and_paragraphs() -> None:
 
 
 def test_a_list_joins_the_sentence_that_opens_it() -> None:
-    text = "عنوان\nقالت الوزارة. وأضافت أن الخسائر شملت:\n- 5 دبابات\n2) مدفعين\n\nسطر بعد القائمة.\n- سطر بشرطة"
+    text = (
+        "عنوان\nقالت الوزارة. وأضافت أن الخسائر شملت:\n- 5 دبابات\n2) مدفعين\n\n"
+        "سطر بعد القائمة.\n- سطر بشرطة"
+    )
     parts = [(text[s.start : s.end], s.headline) for s in segment(text)]
     assert parts == [
         ("عنوان", True),
