@@ -81,6 +81,7 @@ _MODEL_WORDS = 2  # the words of a model name not in the lexicon: "ستورم ش
 _INDEX_MARKS = frozenset(".)-–")  # after the number of a list line
 _MEMBER_BREAKS = ("،", ",", "\n")  # a comma or a new list line: the next noun has a number of its own
 _ANY_REACH = 6  # "على أي هجوم"
+_ANY = "اي"  # the letters every word of links.yaml `hypothetical` holds
 _SUBSET_LEAD = 12  # how far before a number "بينهم" or "من بينهم" may stand
 _OF_GAP = 2  # between "من" and the group it makes the counted people members of
 _MODEL = ".model"  # the key ending of an item lexicon's model names
@@ -479,7 +480,10 @@ def _subject_of_loss(view: _Doc, item: Mention, sentence: Segment) -> bool:
 
 def _hypothetical(view: _Doc, event: Mention) -> bool:
     """ "سيرد بقوة على أي هجوم": an event after "any" is no event that happened."""
-    before = bare_gap(view.text[max(0, event.start - _ANY_REACH) : event.start]).split()
+    window = view.text[max(0, event.start - _ANY_REACH) : event.start]
+    if _ANY not in window:
+        return False  # the common case, settled without splitting words
+    before = bare_gap(window).split()
     return bool(before) and before[-1] in sides.links().hypothetical
 
 
@@ -941,6 +945,8 @@ def _colon_speaker(view: _Doc, sentence: Segment) -> Frame | None:
     """ "الجيش الأوكراني: إسقاط 30 مسيرة": the actor phrase a headline or a line opens with, before
     its colon (an outlet it spoke to, "لـ«العربية»", may stand between); a live blog's time stamp
     may stand before it ("10:45 - مصادر طبية: ...")."""
+    if view.text.find(":", sentence.start, sentence.end) < 0:
+        return None  # most lines have no colon at all
     start = _LINE_LEAD.match(view.text, sentence.start, sentence.end).end()
     colon = view.text.find(":", start, sentence.end)
     actors = view.m.within("actor", start, colon) if colon > 0 else []

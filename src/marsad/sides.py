@@ -427,7 +427,9 @@ def _closed(quote: Callable[[int, int], str], start: int, end: int) -> str:
     """ "قوات سوريا الديمقراطية (قسد)": the words of a name with the bracket it opened closed."""
     words = quote(start, end)
     for opening, closing in _BRACKETS:
-        if words.count(opening) > words.count(closing) and quote(end, end + 1) == closing:
+        if opening not in words or words.count(opening) <= words.count(closing):
+            continue
+        if quote(end, end + 1) == closing:
             return words + closing
     return words
 
