@@ -81,6 +81,7 @@ _MODEL_WORDS = 2  # the words of a model name not in the lexicon: "ستورم ش
 _INDEX_MARKS = frozenset(".)-–")  # after the number of a list line
 _MEMBER_BREAKS = ("،", ",", "\n")  # a comma or a new list line: the next noun has a number of its own
 _ANY_REACH = 6  # "على أي هجوم"
+_ARMY = "institution.army"
 _ANY = "اي"  # the letters every word of links.yaml `hypothetical` holds
 _SUBSET_LEAD = 12  # how far before a number "بينهم" or "من بينهم" may stand
 _OF_GAP = 2  # between "من" and the group it makes the counted people members of
@@ -1130,7 +1131,7 @@ def _of_whom(view: _Doc, thing: Counted) -> Mention | None:
 
 
 def _armed(actor: Mention) -> bool:
-    return actor.key == "institution.army" or actor.get("type") in ("force", "group")
+    return actor.key == _ARMY or bool(actor.get("own_arm")) or actor.get("type") in ("force", "group")
 
 
 def _side_code(view: _Doc, actor: Mention) -> str | None:

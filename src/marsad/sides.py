@@ -57,6 +57,12 @@ _IN = "في"
 _ARTICLE = "ال"
 _ACCUSATIVE = "ا"  # the alif of an indefinite noun in the accusative: هجوما
 _LAUNCHED = frozenset({"strikes", "missiles", "drones"})  # what an attack counts that is not its target
+_ARMY = "institution.army"
+_AND = "و"
+_OF_THEM = (["منهم"], ["منها"], ["منهن"])
+_OF_THEM_REACH = 7
+_SUBJECT_REACH = 40  # how far before an event its subject may stand (as _subject_force reads it)
+_AFTER_SUBJECT = 3
 _COUNTRY = "country."  # the key of a country's name among places
 _BRACKETS = (("(", ")"), ("«", "»"))
 _PLURAL_PAST = "وا"  # ... which a verb's plural also ends with: دمروا
@@ -493,24 +499,32 @@ def _past_models(m: Mentions, text: str, thing: Any) -> int:
 def _explicit_side(
     m: Mentions, text: str, end: int, limit: int, conflict: Conflict | None = None
 ) -> str | None:
-    """A side named right after the counted thing: "جنود أرمينيين"، "عنصرا من الجيش الأذري"."""
+    """A side named right after the counted thing: "جنود أرمينيين"، "عنصرا من الجيش الأذري"،
+    "من أفراد القوات المشتركة والمستنفرين" (an unnamed force, then one named with و)."""
+    joined = False  # past a force of no country: the next may be joined to it with و
     for actor in m.within("actor", end, min(limit, end + _SIDE_GAP)):
         if _made_in(text, actor):
             end = actor.end + len(text[actor.end :].split(maxsplit=1)[0]) + 1
             continue
         gap = bare(text[end : actor.start])
         linking = links().side_links | links().others  # "4 دبابات أخرى تابعة للجيش الأرميني"
-        if gap == "" or gap in links().side_links or all(w in linking for w in gap.split()):
+        linked = gap == "" or gap in links().side_links or all(w in linking for w in gap.split())
+        if linked or (joined and gap == _AND):
             code = actor.get("code") or (last_group(m, actor.start) if actor.key == "group.anaphor" else None)
             if not code and actor.key == _REBELS and conflict is not None:
                 code = conflict.rebels  # "مركز قيادة للانفصاليين" in a Karabakh article: NKR's
             if code and code not in ("MEDIA", "ANON"):
                 return code
             if actor.get("type") in ("institution", "title"):
-                end = actor.end  # "جنديين من الجيش العراقي": the state follows its army
+                end, joined = actor.end, True  # "جنديين من الجيش العراقي": the state follows its army
                 continue
         return None
     return None
+
+
+def _of_them(text: str, thing: Any) -> bool:
+    """Whether "of them" follows the count: "مصرع وإصابة أكثر من 70 منهم"."""
+    return bare(text[thing.end : thing.end + _OF_THEM_REACH]).split()[:1] in _OF_THEM
 
 
 def _own_suffix(text: str, item: Mention) -> bool:
@@ -627,7 +641,7 @@ def _code_in(phrase: list[Mention], conflict: Conflict | None) -> str | bool:
     code = next(named, None) or next((a.get("code") for a in phrase if a.get("code")), None)
     if code:
         return code
-    if conflict is not None and conflict.army and any(a.key == "institution.army" for a in phrase):
+    if conflict is not None and conflict.army and any(a.key == _ARMY or a.get("own_arm") for a in phrase):
         return conflict.army
     if conflict is not None and conflict.rebels and any(a.key == _REBELS for a in phrase):
         return conflict.rebels
@@ -669,6 +683,26 @@ def _subject_force(
     if after:
         return _code_in(_group(m.within("actor", after[0].start, sentence.end), text, 0), conflict)
     return _controller(m, text, event, sentence, conflict)
+
+
+def _party_subject(
+    m: Mentions, text: str, event: Mention, sentence: Segment, conflict: Conflict | None, own: str | None
+) -> str | None | bool:
+    """`_subject_force`, where an arm of no country named is the speaking party's own ("الدفاعات
+    الجوية أسقطت" in a Houthi statement: the Houthis' air defences, not Yemen's army)."""
+    subject = _subject_force(m, text, event, sentence, conflict)
+    army = conflict.army if conflict is not None else None
+    if own and subject == army != own and _own_arm(m, text, event, sentence):
+        return own
+    return subject
+
+
+def _own_arm(m: Mentions, text: str, event: Mention, sentence: Segment) -> bool:
+    """Whether the subject is an arm of no country named (الدفاعات الجوية، سلاح الجو)."""
+    if _subject_force(m, text, event, sentence, None) is not True:
+        return False
+    near = m.within("actor", max(sentence.start, event.start - _SUBJECT_REACH), event.end + _AFTER_SUBJECT)
+    return any(a.get("own_arm") for a in near)
 
 
 def _nominal(text: str, event: Mention) -> bool:
@@ -725,7 +759,7 @@ def armed_subject(m: Mentions, text: str, event: Mention, sentence: Segment) -> 
     before = m.within("actor", max(sentence.start, event.start - 40), event.start)
     if not before or not _gap_in(bare(text[before[-1].end : event.start]), links().subject_before_gap):
         return False
-    return any(a.key == "institution.army" or a.get("type") in ("force", "group") for a in before[-2:])
+    return any(a.key == _ARMY or a.get("own_arm") or a.get("type") in ("force", "group") for a in before[-2:])
 
 
 def sides_of(
@@ -753,6 +787,8 @@ def sides_of(
         return None, None  # "مقتل 242 شخصا جراء تصعيد بين الفصائل وقوات الجيش": both sides' dead
     if affected is None and _own_suffix(text, thing.item_mention):
         affected = _enemy_group_before(m, text, sentence, thing, own, conflict) or own
+    if affected is None and _of_them(text, thing):  # "تجمعات لمرتزقة العدوان ... 70 منهم"
+        affected = _enemy_group_before(m, text, sentence, thing, own, conflict)
     if affected is None and _enemy_after(m, thing.end):
         affected = opponent(own, conflict)
     voice = event.get("voice", "loss") if event is not None else "agentive"
@@ -764,7 +800,7 @@ def sides_of(
         and (_active_plural(text, event, thing) or _pronoun_subject(text, event))
     ):
         voice = "agentive"
-    subject = _subject_force(m, text, event, sentence, conflict) if event is not None else None
+    subject = _party_subject(m, text, event, sentence, conflict, own) if event is not None else None
     if isinstance(subject, str) and subject in non_party():
         subject = None  # "وفقا لبيانات الأمم المتحدة، قتل ...": the source, not who killed
     if denied and subject == own:
@@ -788,7 +824,7 @@ def sides_of(
             affected = _hit_by(m, sentence, thing, agent, conflict)
     else:
         if affected is None and event is not None:
-            attacker = _attacker_before(m, text, sentence, event, conflict)  # "قصف طيران التحالف ... مما
+            attacker = _attacker_before(m, text, sentence, event, conflict, own)  # "قصف طيران التحالف ... مما
             if attacker:  # أسفر عن مقتل 17"
                 affected = _hit_by(m, sentence, thing, attacker, conflict)
             agent = attacker
@@ -925,13 +961,13 @@ def _active_plural(text: str, event: Mention, thing: Any) -> bool:
 
 
 def _attacker_before(
-    m: Mentions, text: str, sentence: Segment, event: Mention, conflict: Conflict | None
+    m: Mentions, text: str, sentence: Segment, event: Mention, conflict: Conflict | None, own: str | None
 ) -> str | None:
     """The named side that carried out an attack earlier in the sentence, whose losses follow."""
     for attack in reversed(m.within("event", sentence.start, event.start)):
         if attack.get("kind") != "attack" or attack.get("role") == "noun":
             continue
-        subject = _subject_force(m, text, attack, sentence, conflict)
+        subject = _party_subject(m, text, attack, sentence, conflict, own)
         if isinstance(subject, str) and subject not in non_party():
             return subject
     return None

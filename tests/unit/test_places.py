@@ -196,6 +196,10 @@ def test_a_two_letter_name_takes_no_proclitic_but_and() -> None:
     assert keys("في محافظة إب", ["YEM"]) == ["yem.ibb"]
 
 
+def test_a_three_letter_geonames_name_takes_no_proclitic() -> None:
+    assert not [k for k in keys("معارك عنيفة في محور بارا", ["SDN"]) if k.startswith("gn.")]
+
+
 def test_a_neighbourhood_name_may_begin_with_the_article() -> None:
     assert keys("حررت القوات حي الزنجيلي", ["IRQ"]) == ["unknown:الزنجيلي"]
 

@@ -52,6 +52,7 @@ _NOT_BEFORE_PLACES = frozenset("كس")
 _CUE_MARKS = {"~": "foreign", "!": "always"}
 _SHORT_NAME = 2  # letters of a name too short to take any proclitic but و or ف
 _SHORT_NAME_PREFIXES = frozenset({"", "و", "ف"})
+_SHORT_GEONAME = 3  # letters of a GeoNames-only name too short to take a proclitic
 _BY_WORD_START = operator.itemgetter(0, 1)  # raw hits: word start, then longest (-end) first
 _BY_START = operator.attrgetter("start")
 
@@ -447,6 +448,8 @@ class _Matcher:
              last: _Hit | None) -> Place | None:
         if form_len <= _SHORT_NAME and prefix not in _SHORT_NAME_PREFIXES:
             return None  # "باب سنجار" is no ب + إب: a two-letter name takes only و or ف
+        if form_len <= _SHORT_GEONAME and prefix:
+            keys = tuple(k for k in keys if k.place.tier > 0)  # "بارا" is no ب + Arrah (GeoNames)
         plain = prefix in self.gz.prefixes
         after_article = prefix in self.gz.article_prefixes
         context: tuple[str | None, bool] | None = None
