@@ -81,6 +81,7 @@ _MODEL_WORDS = 2  # the words of a model name not in the lexicon: "ستورم ش
 _INDEX_MARKS = frozenset(".)-–")  # after the number of a list line
 _MEMBER_BREAKS = ("،", ",", "\n")  # a comma or a new list line: the next noun has a number of its own
 _ANY_REACH = 6  # "على أي هجوم"
+_PERIOD_REACH = 8  # "أثناء احتلالها"
 _ARMY = "institution.army"
 _ANY = "اي"  # the letters every word of links.yaml `hypothetical` holds
 _SUBSET_LEAD = 12  # how far before a number "بينهم" or "من بينهم" may stand
@@ -1160,7 +1161,7 @@ def _control_claims(
         stop = min([stop, *(f.start for f in frames if event.end <= f.start)])
         if _under_control(view, event):
             taken = _came_under(view, sentence, event, places)
-        elif _resumptive(view, event) or _unarmed_entry(view, sentence, event):
+        elif _resumptive(view, event) or _unarmed_entry(view, sentence, event) or _during(view, event):
             continue
         else:
             taken = list(_objects(view, event, [p for p in places if event.end <= p.start < stop]))
@@ -1233,6 +1234,12 @@ def _unarmed_entry(view: _Doc, sentence: Segment, event: Mention) -> bool:
         return True  # "دخول تيغراي": the name after it is the place entered, not who entered
     subject = sides.subject_of(view.m, view.text, event, sentence, view.conflict)
     return subject is None or (isinstance(subject, str) and subject in sides.non_party())
+
+
+def _during(view: _Doc, event: Mention) -> bool:
+    """ "أثناء احتلالها إقليم قره باغ": control told as the time something else happened in."""
+    before = bare_gap(view.text[max(0, event.start - _PERIOD_REACH) : event.start]).split()
+    return bool(before) and before[-1] in sides.links().period_words
 
 
 def _resumptive(view: _Doc, event: Mention) -> bool:

@@ -136,6 +136,7 @@ class _Links:
     model_heads: frozenset[str]
     clause_openers: frozenset[str]
     hypothetical: frozenset[str]
+    period_words: frozenset[str]
     partitive: frozenset[str]
     total_links: frozenset[str]
 
