@@ -1337,6 +1337,10 @@ def _modality(view: _Doc, sentence: Segment, event: Mention | None, framed: str)
         return "denied"
     if event is not None and sides.negated(view.m, view.text, event, sentence):
         return "denied"
+    if event is not None and any(
+        mk.get("role") == "falsehood" for mk in view.m.within("marker", event.end, sentence.end)
+    ):
+        return "denied"  # "المعلومات ... حول تدمير 3 دبابات أذربيجانية كاذبة"
     if view.m.within("marker", sentence.start, sentence.end) and any(
         mk.get("role") == "uncertain" for mk in view.m.within("marker", sentence.start, sentence.end)
     ):
