@@ -196,6 +196,16 @@ def test_a_two_letter_name_takes_no_proclitic_but_and() -> None:
     assert keys("في محافظة إب", ["YEM"]) == ["yem.ibb"]
 
 
+def test_an_armed_groups_code_is_no_country() -> None:
+    assert keys("سيطرت على القصر الجمهوري", ["RSF", "SDN"]) == ["fac.presidential_palace"]
+
+
+def test_the_capital_is_of_the_country_most_towns_are_in() -> None:
+    norm = normalise("قصف مصراتة وترهونة ثم سقطت قذائف جنوب العاصمة").text
+    capital = [m for m in find(norm, ["ARE", "LBY"]) if m.key == "fac.capital"]
+    assert [m.attrs["country"] for m in capital] == ["LBY"]
+
+
 def test_a_three_letter_geonames_name_takes_no_proclitic() -> None:
     assert not [k for k in keys("معارك عنيفة في محور بارا", ["SDN"]) if k.startswith("gn.")]
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -362,6 +363,7 @@ class _Matcher:
     def __init__(self, gz: Gazetteer, text: str, countries: tuple[str, ...]) -> None:
         self.gz = gz
         self.text = text
+        countries = tuple(c for c in countries if c in gz.neighbours)  # an armed group's RSF is no country
         self.countries = countries
         self.main = countries[0] if countries else None
         near: set[str] = set()
@@ -556,6 +558,13 @@ def find(text: str, countries: Iterable[str] = ()) -> list[Mention]:
     return out
 
 
+def _towns_country(plain: list[_Hit]) -> str | None:
+    """The country most of the article's towns are in: the capital "العاصمة" means (طرابلس and
+    الوطية make it Tripoli, whatever demonyms of foreign backers the article uses)."""
+    towns = Counter(h.place.country for h in plain if h.place.precision != "country" and h.place.country)
+    return towns.most_common(1)[0][0] if towns else None
+
+
 def _composite(m: _Matcher, hit: _Hit) -> Mention:
     """A known place, with a facility word right before it folded in ("مطار الفاشر")."""
     place = hit.place
@@ -594,7 +603,7 @@ def _facility(m: _Matcher, hit: _Hit, plain: list[_Hit], following: _Hit | None)
         if country is None:
             before = [h for h in plain if h.start < hit.start and m.same_sentence(h.start, hit.start)
                       and h.place.precision == "country" and h.place.country in m.countries]
-            country = before[-1].place.country if before else m.main
+            country = before[-1].place.country if before else _towns_country(plain) or m.main
         town = m.gz.capital(country)
     if town is None or town.precision == "country":
         return None
