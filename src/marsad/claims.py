@@ -76,6 +76,7 @@ _BACKGROUND_DAYS = 366
 _OBJECT_NOUN_REACH = 12  # "سيطرتها على المدينة": how far after a control word its object noun is
 _NAME_WORDS = 2  # "لـ«العربية»": the words of an outlet's name a statement was made to
 _HEADLINE_LEAD = 3  # characters allowed before the name a headline opens with
+_DATELINE_TAIL = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")  # "ميكيلي -"، "طرابلس (رويترز) -"
 _LINE_LEAD = regex.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s\-–—•*|]*")  # a live blog's "10:45 - "
 _MODEL_WORDS = 2  # the words of a model name not in the lexicon: "ستورم شادو"
 _INDEX_MARKS = frozenset(".)-–")  # after the number of a list line
@@ -1375,13 +1376,19 @@ def _place_near(view: _Doc, sentence: Segment, anchor: int, frames: list[Frame])
     places = [
         p
         for p in view.m.within("place", sentence.start, sentence.end)
-        if not _country(p) and not _speaks(view, p)
+        if not _country(p) and not _speaks(view, p) and not _dateline(view, p)
     ]
     clause = max((f.end for f in frames if f.end <= anchor), default=sentence.start)
     places = [p for p in places if p.start >= clause] or places
     if not places:
         return None
     return _place(view, min(places, key=lambda p: abs(p.start - anchor)))
+
+
+def _dateline(view: _Doc, place: Mention) -> bool:
+    """ "ميكيلي - قالت ..."، "طرابلس (رويترز) -": where the report was filed, not where it happened."""
+    line = view.text.rfind("\n", 0, place.start) + 1
+    return not view.text[line : place.start].strip() and bool(_DATELINE_TAIL.match(view.text, place.end))
 
 
 def _date_of(view: _Doc, sentence: Segment) -> DateRange | None:

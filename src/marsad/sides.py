@@ -322,8 +322,8 @@ def _group(actors: list[Mention], text: str, first: int) -> list[Mention]:
     for nxt in actors[first + 1 :]:
         gap = text[phrase[-1].end : nxt.start]
         words = bare(gap).split()
-        if len(gap) > _PHRASE_GAP or len(words) > 1 or any(ch.isdigit() for ch in gap):
-            break
+        if len(gap) > _PHRASE_GAP or len(words) > 1 or any(ch.isdigit() or ch == ":" for ch in gap):
+            break  # nor across a headline's colon: "جبهة تحرير تيغراي: قواتنا أسقطت"
         if any(w in links().complementisers for w in words):
             break
         if addressed(text, nxt):

@@ -77,3 +77,8 @@ def test_a_definite_noun_takes_back_the_thing_counted_before_it() -> None:
 def test_the_claimant_words_close_the_bracket_they_open() -> None:
     claims = extract("قالت قوات سوريا الديمقراطية (قسد) إن 4 من مقاتليها قتلوا في الاشتباكات.")
     assert claims and claims[0].claimant.text == "قوات سوريا الديمقراطية (قسد)"
+
+
+def test_a_headline_claimant_is_named_by_the_words_before_its_colon() -> None:
+    claims = extract("جبهة تحرير تيغراي: قواتنا أسقطت طائرة مقاتلة إثيوبية")
+    assert [c.claimant.text for c in claims] == ["جبهة تحرير تيغراي"]
