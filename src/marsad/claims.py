@@ -85,6 +85,7 @@ _ANY_REACH = 6  # "على أي هجوم"
 _PERIOD_REACH = 8  # "أثناء احتلالها"
 _ARMY = "institution.army"
 _ANY = "اي"  # the letters every word of links.yaml `hypothetical` holds
+_IN_RANKS = "في صفوف"
 _SUBSET_LEAD = 12  # how far before a number "بينهم" or "من بينهم" may stand
 _OF_GAP = 2  # between "من" and the group it makes the counted people members of
 _MODEL = ".model"  # the key ending of an item lexicon's model names
@@ -1117,8 +1118,14 @@ def _people_item(
     of = _of_whom(view, thing)
     if of is not None and of.get("item") == "civilians":
         return "civilians"  # "4 قتلى من المدنيين"
-    member = bool(thing.item_mention.get("member")) or of is not None
+    member = bool(thing.item_mention.get("member")) or of is not None or _in_ranks(view, thing)
     return sides.refine_people(thing.item, affected, member)
+
+
+def _in_ranks(view: _Doc, thing: Counted) -> bool:
+    """ "إيقاع 23 قتيلا في صفوفهم": the dead in a side's ranks are its members."""
+    end = thing.end + len(sides.word_suffix(view.text, thing.end))
+    return view.text[end : end + len(_IN_RANKS) + 1].lstrip().startswith(_IN_RANKS)
 
 
 def _of_whom(view: _Doc, thing: Counted) -> Mention | None:
