@@ -59,6 +59,7 @@ _ACCUSATIVE = "ا"  # the alif of an indefinite noun in the accusative: هجوم
 _LAUNCHED = frozenset({"strikes", "missiles", "drones"})  # what an attack counts that is not its target
 _ARMY = "institution.army"
 _AND = "و"
+_COMPLEMENTISER_REACH = 8  # "أن القوات ..."
 _OF_THEM = (["منهم"], ["منها"], ["منهن"])
 _OF_THEM_REACH = 7
 _SUBJECT_REACH = 40  # how far before an event its subject may stand (as _subject_force reads it)
@@ -668,7 +669,9 @@ def _subject_force(
             if e.get("voice") != "loss" and e.get("role") != "noun" and e.end < event.start
             and not _nominal(text, e)
         ]
-        return _subject_force(m, text, earlier[-1], sentence, conflict) if earlier else None
+        if earlier:
+            return _subject_force(m, text, earlier[-1], sentence, conflict)
+        return _clause_subject(m, text, sentence, event, conflict)
     if (
         before
         and not coordinated
@@ -684,6 +687,19 @@ def _subject_force(
     if after:
         return _code_in(_group(m.within("actor", after[0].start, sentence.end), text, 0), conflict)
     return _controller(m, text, event, sentence, conflict)
+
+
+def _clause_subject(
+    m: Mentions, text: str, sentence: Segment, event: Mention, conflict: Conflict | None
+) -> str | None | bool:
+    """ "أن القوات الأذربيجانية تقدمت في بعض الاتجاهات وسيطرت على ...": a verb joined to one the
+    lexicons do not know shares the subject that opens its clause, right after إن/أن."""
+    for actor in reversed(m.within("actor", sentence.start, event.start)):
+        words = bare(text[max(sentence.start, actor.start - _COMPLEMENTISER_REACH) : actor.start]).split()
+        if words and words[-1] in links().complementisers:
+            found = m.within("actor", actor.start, event.start)
+            return _code_in(_group(found, text, 0), conflict)
+    return None
 
 
 def _party_subject(
