@@ -425,6 +425,8 @@ def claimant_of(
     role = role or _TYPE_ROLE.get(phrase[0].get("type", ""), "GOV")
     if code is None:
         code = last_party(m, phrase[0].start) or "ANON"
+    if any(a.get("type") == "org" and a.get("code") == code for a in phrase):
+        role = "ORG"  # "مسؤول في الأمم المتحدة": an organisation's official speaks for it
     if code == "MEDIA":
         role = "MED"
     side = _source_side(phrase) if code == "ANON" else None

@@ -82,3 +82,8 @@ def test_the_claimant_words_close_the_bracket_they_open() -> None:
 def test_a_headline_claimant_is_named_by_the_words_before_its_colon() -> None:
     claims = extract("جبهة تحرير تيغراي: قواتنا أسقطت طائرة مقاتلة إثيوبية")
     assert [c.claimant.text for c in claims] == ["جبهة تحرير تيغراي"]
+
+
+def test_an_organisations_official_speaks_in_its_role() -> None:
+    claims = extract("وقال مسؤول في الأمم المتحدة إن ما لا يقل عن 70 مدنيا قتلوا في أذربيجان.")
+    assert [(c.claimant.actor, c.claimant.role) for c in claims] == [("UN", "ORG")]
