@@ -86,6 +86,7 @@ _PERIOD_REACH = 8  # "أثناء احتلالها"
 _ARMY = "institution.army"
 _ANY = "اي"  # the letters every word of links.yaml `hypothetical` holds
 _IN_RANKS = "في صفوف"
+_LABEL_FILLERS = frozenset({"", "نحو", "حوالي", "أكثر من", "اكثر من"})  # "الأفراد: نحو 702 ألف"
 _SUBSET_LEAD = 12  # how far before a number "بينهم" or "من بينهم" may stand
 _OF_GAP = 2  # between "من" and the group it makes the counted people members of
 _MODEL = ".model"  # the key ending of an item lexicon's model names
@@ -360,7 +361,7 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
     out: list[Counted] = []
     used: set[int] = set()
     for number in m.within("number", sentence.start, sentence.end):
-        named = _named_before(view, number, items)
+        named = _named_before(view, number, items) or _labelled(view, number, items)
         if named is not None:  # "مدني واحد"، "مسعفين اثنين"
             used.add(named.start)
             out.append(
@@ -683,6 +684,19 @@ def _narrowed_to(view: _Doc, start: int, end: int) -> Mention | None:
         if item_class(item.get("item")) == "people" and gap in sides.links().partitive:
             return item
         return None
+    return None
+
+
+def _labelled(view: _Doc, number: Mention, items: list[Mention]) -> Mention | None:
+    """ "- الدبابات: 9,366": a list line's label before a colon, and its number after it."""
+    line = view.text.rfind("\n", 0, number.start) + 1
+    colon = view.text.find(":", line, number.start)
+    mark = LIST_MARK.match(view.text, line, number.start)
+    if colon < 0 or mark is None or mark.end() == line:
+        return None
+    for item in items:
+        if mark.end() <= item.start and bare_gap(view.text[item.end : colon]) == "":
+            return item if bare_gap(view.text[colon + 1 : number.start]) in _LABEL_FILLERS else None
     return None
 
 

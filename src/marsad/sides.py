@@ -677,6 +677,7 @@ def _subject_force(
     if (
         before
         and not coordinated
+        and ":" not in text[before[-1].end : event.start]  # "الأركان الأوكرانية: خسائر روسيا": the speaker
         and _gap_in(bare(text[before[-1].end : event.start]), links().subject_before_gap)
     ):
         start = len(before) - 1
@@ -1113,8 +1114,11 @@ def refine_people(item: str, affected: str | None, member: bool) -> str:
 
 
 def qualifier(m: Mentions, text: str, thing: Any) -> str:
-    for marker in m.within("marker", max(0, thing.start - 30), thing.start):
-        if marker.get("role") == "qualifier" and thing.start - marker.end <= 2:
+    """The qualifier right before the number ("الأفراد: نحو 702 ألف": after its label), or على الأقل
+    after the thing."""
+    start = thing.number.start if thing.number is not None else thing.start
+    for marker in m.within("marker", max(0, start - 30), start):
+        if marker.get("role") == "qualifier" and start - marker.end <= 2:
             return marker.get("value")
     for marker in m.within("marker", thing.end, thing.end + 25):
         if marker.get("role") == "qualifier" and marker.get("value") == "at_least":
