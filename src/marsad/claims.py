@@ -691,8 +691,10 @@ def _labelled(view: _Doc, number: Mention, items: list[Mention]) -> Mention | No
     """ "- الدبابات: 9,366": a list line's label before a colon, and its number after it."""
     line = view.text.rfind("\n", 0, number.start) + 1
     colon = view.text.find(":", line, number.start)
+    if colon < 0:
+        return None  # most numbers have no colon before them on their line
     mark = LIST_MARK.match(view.text, line, number.start)
-    if colon < 0 or mark is None or mark.end() == line:
+    if mark is None or mark.end() == line:
         return None
     for item in items:
         if mark.end() <= item.start and bare_gap(view.text[item.end : colon]) == "":
