@@ -297,13 +297,16 @@ def _quoted_source(
     """ "نقلت وكالة فرانس برس عن المتحدثة باسم الحكومة الأرمينية": the party the agency quotes
     speaks, from where it is named."""
     after = view.text[agency[-1].end : agency[-1].end + 5].split()[:1]
-    if agency[-1].get("type") != "media" or after != ["عن"]:
-        return []
+    if not any(a.get("type") == "media" for a in agency) or after != ["عن"]:
+        return []  # "نقلت وكالة تاس عن"، "نقلت وسائل إعلام إسرائيلية عن"
     start = view.text.index("عن", agency[-1].end) + 2
     source = sides.actor_phrase_after(view.m, view.text, start, sentence.end)
     if source is None:
         return []
     claimant = sides.claimant_of(source, view.m, view.norm.source_text, carrier, view.conflict)
+    if claimant.actor == "ANON" and claimant.side is None:
+        # "نقلت وسائل إعلام إسرائيلية عن مصادر عسكرية": the sources are of the outlets' side
+        claimant = replace(claimant, side=sides.source_side(agency))
     return [Frame(source[0].start, source[-1].end, claimant, modality)]
 
 

@@ -296,14 +296,17 @@ def _conflict_order(lang: str = "ar") -> dict[str, int]:
     return {row.id: r for r, row in enumerate(_conflicts(lang))}
 
 
-def opponent(code: str | None, conflict: Conflict | None) -> str | None:
-    """The other side's most mentioned party."""
+def opponent(code: str | None, conflict: Conflict | None, armed: bool = False) -> str | None:
+    """The other side's most mentioned party; `armed`: one that fights, not its civil side
+    (Lebanon's state, whose people the war hits, when Hezbollah stands with it)."""
     if conflict is None or code is None:
         return None
     side = conflict.side_of(code)
     if side is None:
         return None
     others = [c for i, s in enumerate(conflict.parties) if i != side for c in s]
+    if armed:
+        others = [c for c in others if c != conflict.civil] or others
     return max(others, key=lambda c: (conflict.mentions.get(c, 0), -others.index(c))) if others else None
 
 
@@ -329,8 +332,8 @@ def _group(actors: list[Mention], text: str, first: int) -> list[Mention]:
             break
         if addressed(text, nxt):
             break
-        if phrase[-1].get("type") == "media" and words == [_FROM]:
-            break  # "نقلت وكالة تاس عن مصدر": the agency, then whom it quotes
+        if words == [_FROM] and any(a.get("type") == "media" for a in phrase):
+            break  # "نقلت وكالة تاس عن مصدر"، "وسائل إعلام إسرائيلية عن مصادر": outlet, then its source
         phrase.append(nxt)
     return phrase
 
@@ -429,7 +432,7 @@ def claimant_of(
         role = "ORG"  # "مسؤول في الأمم المتحدة": an organisation's official speaks for it
     if code == "MEDIA":
         role = "MED"
-    side = _source_side(phrase) if code == "ANON" else None
+    side = source_side(phrase) if code == "ANON" else None
     return Claimant(code, role, _closed(quote, words[0].start, words[-1].end), side)
 
 
@@ -601,7 +604,7 @@ def _enemy_after(m: Mentions, end: int) -> bool:
     return any(mk.get("role") == "enemy" for mk in m.within("marker", end, end + 12))
 
 
-def _source_side(phrase: list[Mention]) -> str | None:
+def source_side(phrase: list[Mention]) -> str | None:
     """The party an unnamed source's words name: "مصدر عسكري سوداني" is a Sudanese one."""
     return next((a.get("code") for a in phrase if a.get("code") and a.get("code") not in non_party()), None)
 
@@ -856,14 +859,14 @@ def sides_of(
                 affected = _hit_by(m, sentence, thing, agent, conflict)
             else:
                 affected = _side_named(m, text, sentence, thing, conflict)
-        agent = agent or opponent(affected, conflict)
+        agent = agent or opponent(affected, conflict, armed=True)
     if affected is None and conflict is not None:
         # "قالت مصادر محلية إن 30 جنديا قتلوا": soldiers with no side named are the conflict's army,
         # armed men its rebels, where one state fights one insurgency
         affected = {"soldiers": conflict.army, "fighters": conflict.rebels}.get(thing.item)
-        agent = agent or opponent(affected, conflict)
+        agent = agent or opponent(affected, conflict, armed=True)
     if agent == affected and thing.item != "civilians":  # a state may strike its own people
-        agent = opponent(affected, conflict)
+        agent = opponent(affected, conflict, armed=True)
     return affected, agent
 
 
