@@ -26,6 +26,7 @@ _DECIMAL = regex.compile(r"\d+(?:[.,]\d+)?")
 # "2,900" after its separator.
 _DIGIT_START = regex.compile(r"(?<!\d)(?<!\d[.,])\d")
 _LETTER = regex.compile(r"[\p{L}\p{M}]")
+_SCALES = (1_000_000_000, 1_000_000, 1000)  # multipliers one written after a range may share
 # The token that ends last before a position, read right to left (only its letters matter).
 _PREVIOUS = regex.compile(r"[\p{L}\p{M}]+|[\d\-–]", regex.REVERSE)
 
@@ -130,6 +131,7 @@ class _Acc:
     total: float = 0.0
     group: float = 0.0
     last: str = ""
+    scale: float = 0.0  # the last multiplier: what follows it is smaller ("ألف وخمسمائة")
 
     def add(self, cls: str, value: float) -> bool:
         """Fold one token in; False when it cannot continue the phrase."""
@@ -150,6 +152,7 @@ class _Acc:
         elif cls == "mult" and self.last != "mult":
             self.total += (self.group or 1) * value
             self.group = 0.0
+            self.scale = value
         else:
             return False
         self.last = cls
@@ -178,6 +181,7 @@ def _read_phrase(text: str, pos: int, table: _Words) -> tuple[int, int, int, str
     while token is not None:
         raw = token.group()
         following = None  # a token read ahead and not joined to this one
+        last_word = previous  # the phrase's last token so far, before a detached و
         if raw == "و" and acc.last == "mult":
             following = next(rest, None)
             if following is not None and following.group()[:1].isdigit():
@@ -197,6 +201,9 @@ def _read_phrase(text: str, pos: int, table: _Words) -> tuple[int, int, int, str
             cls, value = found
         if start is not None and not _continues(cls, prefix, acc.last):
             break
+        if prefix == "و" and acc.last == "mult" and _next_scale(text, token.end(), table) >= acc.scale:
+            previous = last_word
+            break  # "بين 10 آلاف و15 ألف": two numbers of one scale, not their sum
         if not acc.add(cls, value):
             break
         if start is None:
@@ -206,6 +213,20 @@ def _read_phrase(text: str, pos: int, table: _Words) -> tuple[int, int, int, str
     if start is None or previous is None:
         return None
     return acc.value, start, previous.end(), first.group()
+
+
+def _next_scale(text: str, end: int, table: _Words) -> float:
+    """The multiplier that ends the number words after `end` ("وخمسة عشر ألفا"), or 0."""
+    for nxt in _TOKEN.finditer(text, end):
+        word = nxt.group()
+        if word[:1].isdigit():
+            continue
+        found = table.classes.get(_strip(word, table)[0])
+        if found is None:
+            return 0.0
+        if found[0] == "mult":
+            return found[1]
+    return 0.0
 
 
 def _starts(text: str, table: _Words) -> list[int]:
@@ -268,13 +289,22 @@ def _ranges(found: list[_Found], table: _Words, text: str) -> list[Mention]:
             nxt = found[k + 1]
             start = _range_start(this, nxt, table, text)
             if start is not None:
-                attrs = {"value": this.value, "high": nxt.value}
+                attrs = {"value": _shared_scale(this, nxt, text), "high": nxt.value}
                 out.append(Mention("number", start, nxt.end, "range", attrs))
                 k += 2
                 continue
         out.append(Mention("number", this.start, this.end, "number", {"value": this.value}))
         k += 1
     return out
+
+
+def _shared_scale(low: _Found, high: _Found, text: str) -> int:
+    """ "بين 10 و15 ألف": the multiplier written once, after the upper bound, scales both."""
+    spelled = any(ch.isalpha() for ch in text[high.start : high.end])
+    for scale in _SCALES:
+        if spelled and high.value % scale == 0 and low.value < high.value // scale < scale:
+            return low.value * scale
+    return low.value
 
 
 def _range_start(this: _Found, nxt: _Found, table: _Words, text: str) -> int | None:
