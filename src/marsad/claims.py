@@ -82,6 +82,7 @@ _MODEL_WORDS = 2  # the words of a model name not in the lexicon: "ستورم ش
 _INDEX_MARKS = frozenset(".)-–")  # after the number of a list line
 _MEMBER_BREAKS = ("،", ",", "\n")  # a comma or a new list line: the next noun has a number of its own
 _ANY_REACH = 6  # "على أي هجوم"
+_TOWARDS_REACH = 8  # "باتجاه البحر"
 _PERIOD_REACH = 8  # "أثناء احتلالها"
 _ARMY = "institution.army"
 _ANY = "اي"  # the letters every word of links.yaml `hypothetical` holds
@@ -1402,13 +1403,19 @@ def _place_near(view: _Doc, sentence: Segment, anchor: int, frames: list[Frame])
     places = [
         p
         for p in view.m.within("place", sentence.start, sentence.end)
-        if not _country(p) and not _speaks(view, p) and not _dateline(view, p)
+        if not _country(p) and not _speaks(view, p) and not _dateline(view, p) and not _towards(view, p)
     ]
     clause = max((f.end for f in frames if f.end <= anchor), default=sentence.start)
     places = [p for p in places if p.start >= clause] or places
     if not places:
         return None
     return _place(view, min(places, key=lambda p: abs(p.start - anchor)))
+
+
+def _towards(view: _Doc, place: Mention) -> bool:
+    """ "معدة للإطلاق نحو البحر الأحمر": where something was headed, not where it happened."""
+    before = bare_gap(view.text[max(0, place.start - _TOWARDS_REACH) : place.start]).split()
+    return bool(before) and before[-1] in sides.links().towards
 
 
 def _dateline(view: _Doc, place: Mention) -> bool:

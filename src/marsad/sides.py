@@ -138,6 +138,7 @@ class _Links:
     clause_openers: frozenset[str]
     hypothetical: frozenset[str]
     period_words: frozenset[str]
+    towards: frozenset[str]
     partitive: frozenset[str]
     total_links: frozenset[str]
 
