@@ -1434,6 +1434,12 @@ def _date_of(view: _Doc, sentence: Segment) -> DateRange | None:
     return None
 
 
+def _figure(claim: Claim, model: str) -> tuple:
+    """What a claim says, less its place: who, what, whose, how many, on which day, of which model."""
+    when = claim.date.start if claim.date and claim.date.basis == "event" else None
+    return (claim.claimant.actor, claim.kind, claim.item, claim.affected, claim.count.value, when, model)
+
+
 def _dedupe(told: list[_Told]) -> list[Claim]:
     """One claim per (claimant, kind, item, affected, number, place, event date, model): the same
     figure with another place or day is another event ("أسقطت طائرة" on Friday and on Tuesday),
@@ -1445,19 +1451,24 @@ def _dedupe(told: list[_Told]) -> list[Claim]:
         for c, _ in told
         if c.claimant.actor != "OUTLET"
     }
+    placed: dict[tuple, set[int]] = {}  # the sentences that tell a figure with its place
+    for claim, model in told:
+        if claim.place is not None and claim.kind != "took_control":
+            placed.setdefault(_figure(claim, model), set()).add(claim.evidence.start)
     out: list[Claim] = []
     for claim, model in told:
         place = claim.place.name if claim.place and claim.kind == "took_control" else None
         where = claim.place.name if claim.place else None
-        when = claim.date.start if claim.date and claim.date.basis == "event" else None
-        figure = (claim.claimant.actor, claim.kind, claim.item, claim.affected, claim.count.value)
-        key = (*figure, where, when, model)
+        figure = _figure(claim, model)
+        key = (*figure, where)
         loose = (claim.kind, claim.item, claim.count.value, place)
         # the same key in another sentence restates; in one sentence it is another thing counted
         if seen.get(key, claim.evidence.start) != claim.evidence.start or (
             claim.claimant.actor == "OUTLET" and loose in attributed
         ):
             continue
+        if claim.place is None and placed.get(figure, set()) - {claim.evidence.start}:
+            continue  # "التحالف: تدمير 6 زوارق" and "... قبالة سواحل الحديدة": one claim, with its place
         seen[key] = claim.evidence.start
         out.append(claim)
     return out

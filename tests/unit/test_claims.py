@@ -87,3 +87,13 @@ def test_a_headline_claimant_is_named_by_the_words_before_its_colon() -> None:
 def test_an_organisations_official_speaks_in_its_role() -> None:
     claims = extract("وقال مسؤول في الأمم المتحدة إن ما لا يقل عن 70 مدنيا قتلوا في أذربيجان.")
     assert [(c.claimant.actor, c.claimant.role) for c in claims] == [("UN", "ORG")]
+
+
+def test_a_figure_told_without_its_place_restates_the_one_told_with_it() -> None:
+    text = (
+        "التحالف: تدمير 6 زوارق مفخخة للحوثيين\n\n"
+        "وأعلن التحالف بقيادة السعودية تدمير 6 زوارق مفخخة للحوثيين قبالة سواحل الحديدة."
+    )
+    boats = [c for c in extract(text) if c.item == "ships"]
+    told = [(c.count.value, c.place.name if c.place else None) for c in boats]
+    assert told == [(6, "Al Hudaydah")], _show(boats)
