@@ -433,18 +433,19 @@ def _headed_model(view: _Doc, model: Mention) -> Mention | None:
 def _singular_casualties(
     view: _Doc, sentence: Segment, counted: list[Counted], used: set[int]
 ) -> list[Counted]:
-    """ "أسفر القصف عن قتيل وثلاثة جرحى"، "مخلفة قتيلا": an indefinite singular casualty noun is
-    one person; not the one a number counts (150 قتيلا), nor one before the people it qualifies
-    ("قتيل مدني واحد"), nor "الشهيد فلان", who is named."""
+    """ "أسفر القصف عن قتيل وثلاثة جرحى"، "مخلفة قتيلا"، "سقوط قتيلين": an indefinite singular or
+    dual casualty noun is one or two people; not the one a number counts (150 قتيلا), nor one before
+    the people it qualifies ("قتيل مدني واحد"), nor "الشهيد فلان", who is named."""
     out = []
     for noun in view.m.within("event", sentence.start, sentence.end):
-        if noun.get("count") != 1 or noun.start in used:
+        own = noun.get("count")
+        if own not in (1, 2) or noun.start in used:
             continue
         if any(c.start <= noun.start < c.end or 0 <= c.start - noun.end <= 1 for c in counted):
             continue
         if sides.word_prefix(view.text, noun.start).endswith(_ARTICLE):
             continue
-        out.append(Counted(noun.start, noun.end, noun.get("item"), 1, None, None, noun, noun))
+        out.append(Counted(noun.start, noun.end, noun.get("item"), own, None, None, noun, noun))
     return out
 
 
@@ -459,14 +460,17 @@ def _with_another(view: _Doc, sentence: Segment, counted: list[Counted]) -> list
         if event.get("kind") not in PEOPLE_KINDS:
             continue
         gap = view.text[event.end : event.end + 8]
-        word = gap.split(maxsplit=1)[:1]
-        if not word or word[0] not in sides.links().another or gap[:1] != " ":
+        word = bare_gap(gap).split(maxsplit=1)[:1]  # "وإصابة آخر.": the word without its stop
+        if not word or gap[:1] != " ":
             continue
+        count = 1 if word[0] in sides.links().another else 2 if word[0] in sides.links().another_two else 0
         before = [c for c in out if c.end <= event.start and item_class(c.item) == "people"]
-        if before:
+        if count and before:
             start, prev = event.end + 1, before[-1]
             end = start + len(word[0])
-            out.append(Counted(start, end, prev.item, 1, None, None, prev.item_mention, event, others=True))
+            out.append(
+                Counted(start, end, prev.item, count, None, None, prev.item_mention, event, others=True)
+            )
     return sorted(out, key=lambda c: c.start)
 
 

@@ -121,6 +121,7 @@ class _Links:
     affiliated: frozenset[str]
     pronoun_complementisers: frozenset[str]
     another: frozenset[str]
+    another_two: frozenset[str]
     object_pronouns: frozenset[str]
     own_saying: frozenset[str]
     at_expense: frozenset[str]
