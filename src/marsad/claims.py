@@ -1276,7 +1276,7 @@ def _during(view: _Doc, event: Mention) -> bool:
 
 def _resumptive(view: _Doc, event: Mention) -> bool:
     """ "المنطقة التي تسيطر عليها قوات X": the place is before the control word, as its topic."""
-    after = view.text[event.end : event.end + 8].split()
+    after = bare_gap(view.text[event.end : event.end + 8]).split()  # "التي تسيطر عليها." too
     return bool(after) and after[0] in sides.links().control_resumptive
 
 

@@ -470,7 +470,7 @@ def _member_of(m: Mentions, text: str, thing: Any, sentence: Segment) -> str | N
 
 def _made_in(text: str, actor: Mention) -> bool:
     """ "روسية الصنع": a demonym that says where a weapon was made, not whose it is."""
-    after = text[actor.end : actor.end + 10].split()
+    after = bare(text[actor.end : actor.end + 10]).split()  # "روسية الصنع." too
     return bool(after) and after[0] in links().made_in
 
 
