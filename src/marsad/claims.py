@@ -81,6 +81,7 @@ _LINE_LEAD = regex.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s\-–—•*|]*")  
 _MODEL_WORDS = 2  # the words of a model name not in the lexicon: "ستورم شادو"
 _INDEX_MARKS = frozenset(".)-–")  # after the number of a list line
 _MEMBER_BREAKS = ("،", ",", "\n")  # a comma or a new list line: the next noun has a number of its own
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"))
 _ANY_REACH = 6  # "على أي هجوم"
 _TOWARDS_REACH = 8  # "باتجاه البحر"
 _PERIOD_REACH = 8  # "أثناء احتلالها"
@@ -214,6 +215,9 @@ def extract_claims(
         if sentence.headline:
             last = None
         frames = _frames(view, sentence, last, speaker)
+        if not frames and last is not None and last[1] == sentence.paragraph and _in_quote(view, sentence):
+            # «قتلنا 50 من المرتزقة. ودمرنا 3 عربات»: the quote goes on in the speaker's words
+            frames = [Frame(sentence.start, sentence.start, last[0])]
         if frames:
             # "وأضاف" continues the party that spoke, not the agency that relayed it
             speaking = [f for f in frames if not f.nominal and not f.relays] or frames
@@ -232,6 +236,12 @@ def extract_claims(
 
 
 # --- attribution -------------------------------------------------------------------------------
+
+
+def _in_quote(view: _Doc, sentence: Segment) -> bool:
+    """Whether a quote opened earlier on the sentence's line is still open where it starts."""
+    line = view.text[view.text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
+    return any(line.count(a) > line.count(b) for a, b in _QUOTE_PAIRS) or line.count('"') % 2 == 1
 
 
 def _frames(
