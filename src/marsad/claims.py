@@ -83,6 +83,7 @@ _INDEX_MARKS = frozenset(".)-–")  # after the number of a list line
 _MEMBER_BREAKS = ("،", ",", "\n")  # a comma or a new list line: the next noun has a number of its own
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"))
 _ANY_REACH = 6  # "على أي هجوم"
+_OBJECT_GAP = 3  # between an active verb and its object
 _TOWARDS_REACH = 8  # "باتجاه البحر"
 _PERIOD_REACH = 8  # "أثناء احتلالها"
 _ARMY = "institution.army"
@@ -497,8 +498,15 @@ def _subject_of_loss(view: _Doc, item: Mention, sentence: Segment) -> bool:
         gap = view.text[end : event.start]
         for actor in reversed(view.m.within("actor", end, event.start)):
             gap = gap[: actor.start - end] + gap[actor.end - end :]
-        return not bare_gap(gap)
+        return not bare_gap(gap) and not _has_object(view, event)
     return False
+
+
+def _has_object(view: _Doc, event: Mention) -> bool:
+    """ "طائرة مسيرة دمرت 3 عربات": a verb with a count or a thing right after it is active, and the
+    noun before it is who did it, not what it destroyed."""
+    end = event.end + len(sides.word_suffix(view.text, event.end))
+    return any(view.m.within(kind, end, end + _OBJECT_GAP) for kind in ("number", "item"))
 
 
 def _hypothetical(view: _Doc, event: Mention) -> bool:
