@@ -7,7 +7,7 @@ import re
 import pytest
 
 from marsad.lexicon.compile import matcher
-from marsad.lexicon.load import load_kind, load_table
+from marsad.lexicon.load import data_dir, load_kind, load_table, read_yaml
 from marsad.normalise import normalise
 from marsad.recognise.mentions import recognise
 
@@ -157,3 +157,11 @@ def test_no_spurious_actor(phrase):
     norm = normalise(phrase).text
     actors = recognise(norm, None).within("actor", 0, len(norm))  # "مالية" is Malian only after a noun
     assert not [h for h in actors if h.get("code")]
+
+
+def test_every_party_of_a_conflict_has_an_english_label():
+    """Reports name sides in English ("Ugandan soldiers killed"): a party added to conflicts.yaml
+    needs its label in record/labels.yaml too."""
+    parties = {code for c in load_table("conflicts")["conflicts"] for side in c["parties"] for code in side}
+    labels = read_yaml(data_dir().parents[1] / "record" / "labels.yaml")["actors"]
+    assert sorted(parties - set(labels)) == []
