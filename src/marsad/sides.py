@@ -889,11 +889,14 @@ def _civilians_home(
     if thing.item != "civilians" or conflict is None or agent is None:
         return None
     against = conflict.side_of(agent)
+    towns = []
     for place in m.within("place", sentence.start, sentence.end):
         side = conflict.side_of(place.get("country"))
         if side is not None and (side != against or not place.key.startswith(_COUNTRY)):
             return place.get("country")  # a town of the agent's own state: its own people
-    return None
+        if side is None and not place.key.startswith(_COUNTRY) and place.get("precision") != "country":
+            towns.append(place.get("country"))
+    return towns[0] if towns else None  # "قرية في ريف كوباني": Syria's, whoever holds it
 
 
 def named_side(
