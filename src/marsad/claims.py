@@ -83,6 +83,7 @@ _INDEX_MARKS = frozenset(".)-–")  # after the number of a list line
 _MEMBER_BREAKS = ("،", ",", "\n")  # a comma or a new list line: the next noun has a number of its own
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"))
 _ANY_REACH = 6  # "على أي هجوم"
+_OUT_OF_REACH = 16  # "40 من أصل 52"
 _OBJECT_GAP = 3  # between an active verb and its object
 _TOWARDS_REACH = 8  # "باتجاه البحر"
 _PERIOD_REACH = 8  # "أثناء احتلالها"
@@ -401,6 +402,7 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
             )
             continue
         thing = _anaphoric(view, number, out) or _cases_of(view, number) or _subject_count(view, number)
+        thing = thing or _out_of(view, number, items, nouns)
         thing = thing or _listed_members(view, number, out)
         thing = thing or _bare_casualties(view, number, sentence)
         if thing is not None:
@@ -728,6 +730,20 @@ def _labelled(view: _Doc, number: Mention, items: list[Mention]) -> Mention | No
     return None
 
 
+def _out_of(view: _Doc, number: Mention, items: list[Mention], nouns: list[Mention]) -> Counted | None:
+    """ "أسقطت 40 من أصل 52 مسيرة": a part of a whole counts the whole's noun."""
+    after = bare_gap(view.text[number.end : number.end + _OUT_OF_REACH])
+    if not any(after.startswith(w + " ") for w in sides.links().out_of):
+        return None
+    whole = view.m.within("number", number.end + 1, number.end + _OUT_OF_REACH)
+    head = _next_head(view, whole[0].end, items, nouns) if whole else None
+    if head is None:
+        return None
+    event = head if head.kind == "event" else None
+    value, high = number.get("value"), number.get("high")
+    return Counted(number.start, number.end, head.get("item") or "people", value, high, number, head, event)
+
+
 def _next_head(view: _Doc, pos: int, items: list[Mention], nouns: list[Mention]) -> Mention | None:
     """The item or casualty noun a number counts: the first one right after it."""
     best = None
@@ -1035,7 +1051,17 @@ def _not_a_count(view: _Doc, thing: Counted) -> bool:
         or hundredth
         or any(w in sides.links().not_count_before for w in tail)
         or _list_index(view, thing.number)
+        or _whole_of_part(view, thing.number)
     )
+
+
+def _whole_of_part(view: _Doc, number: Mention) -> bool:
+    """ "قتل 12 من بين 30 جنديا": the 30 are the whole the 12 were of, not a count of the dead."""
+    before = view.m.within("number", max(0, number.start - _OUT_OF_REACH), number.start)
+    if not before:
+        return False
+    gap = bare_gap(view.text[before[-1].end : number.start])
+    return gap in sides.links().out_of
 
 
 def _list_index(view: _Doc, number: Mention) -> bool:

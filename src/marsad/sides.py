@@ -140,6 +140,7 @@ class _Links:
     hypothetical: frozenset[str]
     period_words: frozenset[str]
     towards: frozenset[str]
+    out_of: frozenset[str]
     partitive: frozenset[str]
     total_links: frozenset[str]
 
