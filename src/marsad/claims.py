@@ -84,6 +84,7 @@ _MEMBER_BREAKS = ("،", ",", "\n")  # a comma or a new list line: the next noun 
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"))
 _ANY_REACH = 6  # "على أي هجوم"
 _OUT_OF_REACH = 16  # "40 من أصل 52"
+_OF, _OF_REACH = "من", 4  # the word every out_of phrase opens with, and where it stands
 _OBJECT_GAP = 3  # between an active verb and its object
 _TOWARDS_REACH = 8  # "باتجاه البحر"
 _PERIOD_REACH = 8  # "أثناء احتلالها"
@@ -732,6 +733,8 @@ def _labelled(view: _Doc, number: Mention, items: list[Mention]) -> Mention | No
 
 def _out_of(view: _Doc, number: Mention, items: list[Mention], nouns: list[Mention]) -> Counted | None:
     """ "أسقطت 40 من أصل 52 مسيرة": a part of a whole counts the whole's noun."""
+    if _OF not in view.text[number.end : number.end + _OF_REACH]:
+        return None  # the common case, settled without reading the words
     after = bare_gap(view.text[number.end : number.end + _OUT_OF_REACH])
     if not any(after.startswith(w + " ") for w in sides.links().out_of):
         return None
@@ -1057,6 +1060,8 @@ def _not_a_count(view: _Doc, thing: Counted) -> bool:
 
 def _whole_of_part(view: _Doc, number: Mention) -> bool:
     """ "قتل 12 من بين 30 جنديا": the 30 are the whole the 12 were of, not a count of the dead."""
+    if _OF not in view.text[max(0, number.start - _OUT_OF_REACH) : number.start]:
+        return False
     before = view.m.within("number", max(0, number.start - _OUT_OF_REACH), number.start)
     if not before:
         return False
