@@ -84,13 +84,11 @@ _MEMBER_BREAKS = ("،", ",", "\n")  # a comma or a new list line: the next noun 
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"))
 _ANY_REACH = 6  # "على أي هجوم"
 _OUT_OF_REACH = 16  # "40 من أصل 52"
-_OF, _OF_REACH = "من", 4  # the word every out_of phrase opens with, and where it stands
 _OBJECT_GAP = 3  # between an active verb and its object
 _TOWARDS_REACH = 8  # "باتجاه البحر"
 _PERIOD_REACH = 8  # "أثناء احتلالها"
 _ARMY = "institution.army"
-_ANY = "اي"  # the letters every word of links.yaml `hypothetical` holds
-_IN_RANKS = "في صفوف"
+_RANKS_REACH = 12  # "قتيلا في صفوفهم"
 _LABEL_FILLERS = frozenset({"", "نحو", "حوالي", "أكثر من", "اكثر من"})  # "الأفراد: نحو 702 ألف"
 _SUBSET_LEAD = 12  # how far before a number "بينهم" or "من بينهم" may stand
 _OF_GAP = 2  # between "من" and the group it makes the counted people members of
@@ -514,17 +512,20 @@ def _has_object(view: _Doc, event: Mention) -> bool:
 
 def _hypothetical(view: _Doc, event: Mention) -> bool:
     """ "سيرد بقوة على أي هجوم": an event after "any" is no event that happened."""
+    words = sides.links().hypothetical
     window = view.text[max(0, event.start - _ANY_REACH) : event.start]
-    if _ANY not in window:
-        return False  # the common case, settled without splitting words
-    before = bare_gap(window).split()
-    return bool(before) and before[-1] in sides.links().hypothetical
+    return any(w in window for w in words) and _word_before_in(view, event.start, _ANY_REACH, words)
+
+
+def _word_before_in(view: _Doc, pos: int, reach: int, words: frozenset[str]) -> bool:
+    """Whether the word that ends right before `pos` (within `reach`) is one of `words`."""
+    before = bare_gap(view.text[max(0, pos - reach) : pos]).split()
+    return bool(before) and before[-1] in words
 
 
 def _none_of(view: _Doc, item: Mention) -> bool:
     """ "أي عربة": a singular after "any" counts nothing."""
-    before = bare_gap(view.text[max(0, item.start - 6) : item.start]).split()
-    return bool(before) and before[-1] in sides.links().not_count_before
+    return _word_before_in(view, item.start, _ANY_REACH, sides.links().not_count_before)
 
 
 def _named_before(view: _Doc, number: Mention, items: list[Mention]) -> Mention | None:
@@ -733,9 +734,10 @@ def _labelled(view: _Doc, number: Mention, items: list[Mention]) -> Mention | No
 
 def _out_of(view: _Doc, number: Mention, items: list[Mention], nouns: list[Mention]) -> Counted | None:
     """ "أسقطت 40 من أصل 52 مسيرة": a part of a whole counts the whole's noun."""
-    if _OF not in view.text[number.end : number.end + _OF_REACH]:
+    window = view.text[number.end : number.end + _OUT_OF_REACH]
+    if not any(w in window for w in sides.links().out_of):
         return None  # the common case, settled without reading the words
-    after = bare_gap(view.text[number.end : number.end + _OUT_OF_REACH])
+    after = bare_gap(window)
     if not any(after.startswith(w + " ") for w in sides.links().out_of):
         return None
     whole = view.m.within("number", number.end + 1, number.end + _OUT_OF_REACH)
@@ -1060,7 +1062,8 @@ def _not_a_count(view: _Doc, thing: Counted) -> bool:
 
 def _whole_of_part(view: _Doc, number: Mention) -> bool:
     """ "قتل 12 من بين 30 جنديا": the 30 are the whole the 12 were of, not a count of the dead."""
-    if _OF not in view.text[max(0, number.start - _OUT_OF_REACH) : number.start]:
+    window = view.text[max(0, number.start - _OUT_OF_REACH) : number.start]
+    if not any(w in window for w in sides.links().out_of):
         return False
     before = view.m.within("number", max(0, number.start - _OUT_OF_REACH), number.start)
     if not before:
@@ -1198,7 +1201,8 @@ def _people_item(
 def _in_ranks(view: _Doc, thing: Counted) -> bool:
     """ "إيقاع 23 قتيلا في صفوفهم": the dead in a side's ranks are its members."""
     end = thing.end + len(sides.word_suffix(view.text, thing.end))
-    return view.text[end : end + len(_IN_RANKS) + 1].lstrip().startswith(_IN_RANKS)
+    after = view.text[end : end + _RANKS_REACH].lstrip()
+    return any(after.startswith(w) for w in sides.links().ranks)
 
 
 def _of_whom(view: _Doc, thing: Counted) -> Mention | None:
@@ -1319,8 +1323,7 @@ def _unarmed_entry(view: _Doc, sentence: Segment, event: Mention) -> bool:
 
 def _during(view: _Doc, event: Mention) -> bool:
     """ "أثناء احتلالها إقليم قره باغ": control told as the time something else happened in."""
-    before = bare_gap(view.text[max(0, event.start - _PERIOD_REACH) : event.start]).split()
-    return bool(before) and before[-1] in sides.links().period_words
+    return _word_before_in(view, event.start, _PERIOD_REACH, sides.links().period_words)
 
 
 def _resumptive(view: _Doc, event: Mention) -> bool:
@@ -1467,8 +1470,7 @@ def _place_near(view: _Doc, sentence: Segment, anchor: int, frames: list[Frame])
 
 def _towards(view: _Doc, place: Mention) -> bool:
     """ "معدة للإطلاق نحو البحر الأحمر": where something was headed, not where it happened."""
-    before = bare_gap(view.text[max(0, place.start - _TOWARDS_REACH) : place.start]).split()
-    return bool(before) and before[-1] in sides.links().towards
+    return _word_before_in(view, place.start, _TOWARDS_REACH, sides.links().towards)
 
 
 def _dateline(view: _Doc, place: Mention) -> bool:

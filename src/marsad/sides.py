@@ -60,7 +60,6 @@ _LAUNCHED = frozenset({"strikes", "missiles", "drones"})  # what an attack count
 _ARMY = "institution.army"
 _AND = "و"
 _COMPLEMENTISER_REACH = 8  # "أن القوات ..."
-_OF_THEM = (["منهم"], ["منها"], ["منهن"])
 _OF_THEM_REACH = 7
 _SUBJECT_REACH = 40  # how far before an event its subject may stand (as _subject_force reads it)
 _AFTER_SUBJECT = 3
@@ -141,6 +140,8 @@ class _Links:
     period_words: frozenset[str]
     towards: frozenset[str]
     out_of: frozenset[str]
+    ranks: frozenset[str]
+    of_them: frozenset[str]
     partitive: frozenset[str]
     total_links: frozenset[str]
 
@@ -534,7 +535,8 @@ def _explicit_side(
 
 def _of_them(text: str, thing: Any) -> bool:
     """Whether "of them" follows the count: "مصرع وإصابة أكثر من 70 منهم"."""
-    return bare(text[thing.end : thing.end + _OF_THEM_REACH]).split()[:1] in _OF_THEM
+    after = bare(text[thing.end : thing.end + _OF_THEM_REACH]).split()[:1]
+    return bool(after) and after[0] in links().of_them
 
 
 def _own_suffix(text: str, item: Mention) -> bool:
