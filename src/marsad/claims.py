@@ -87,9 +87,7 @@ _OUT_OF_REACH = 16  # "40 من أصل 52"
 _OBJECT_GAP = 3  # between an active verb and its object
 _TOWARDS_REACH = 8  # "باتجاه البحر"
 _PERIOD_REACH = 8  # "أثناء احتلالها"
-_ARMY = "institution.army"
 _RANKS_REACH = 12  # "قتيلا في صفوفهم"
-_LABEL_FILLERS = frozenset({"", "نحو", "حوالي", "أكثر من", "اكثر من"})  # "الأفراد: نحو 702 ألف"
 _SUBSET_LEAD = 12  # how far before a number "بينهم" or "من بينهم" may stand
 _OF_GAP = 2  # between "من" and the group it makes the counted people members of
 _MODEL = ".model"  # the key ending of an item lexicon's model names
@@ -629,7 +627,7 @@ def _listed_members(view: _Doc, number: Mention, before: list[Counted]) -> Count
     after = view.m.within("actor", number.end, number.end + _GAP_PAIR)
     if not joined or not after or bare_gap(view.text[number.end : after[0].start]) != "من":
         return None
-    if not after[0].get("code") and not _armed(after[0]):
+    if not after[0].get("code") and not sides.is_armed(after[0]):
         return None  # "بينهم 6 من المسؤولين": no party named
     # "بينهم 6 من المليشيات الموالية لإيران": armed men of no party named are fighters
     item = "people" if after[0].get("code") else "fighters"
@@ -728,7 +726,7 @@ def _labelled(view: _Doc, number: Mention, items: list[Mention]) -> Mention | No
         return None
     for item in items:
         if mark.end() <= item.start and bare_gap(view.text[item.end : colon]) == "":
-            return item if bare_gap(view.text[colon + 1 : number.start]) in _LABEL_FILLERS else None
+            return item if _only_qualifiers(view, colon + 1, number.start) else None
     return None
 
 
@@ -747,6 +745,15 @@ def _out_of(view: _Doc, number: Mention, items: list[Mention], nouns: list[Menti
     event = head if head.kind == "event" else None
     value, high = number.get("value"), number.get("high")
     return Counted(number.start, number.end, head.get("item") or "people", value, high, number, head, event)
+
+
+def _only_qualifiers(view: _Doc, start: int, end: int) -> bool:
+    """Whether nothing but qualifiers stands between two points ("الأفراد: نحو 702 ألف")."""
+    gap = view.text[start:end]
+    for marker in reversed(view.m.within("marker", start, end)):
+        if marker.get("role") == "qualifier" and marker.end <= end:
+            gap = gap[: marker.start - start] + " " + gap[marker.end - start :]
+    return bare_gap(gap) == ""
 
 
 def _next_head(view: _Doc, pos: int, items: list[Mention], nouns: list[Mention]) -> Mention | None:
@@ -1169,7 +1176,7 @@ def _people_item(
     if thing.item != "people":
         return thing.item
     party = view.m.within("actor", thing.end, thing.end + _GAP_PAIR)
-    if party and _armed(party[0]) and bare_gap(view.text[thing.end : party[0].start]) == "من":
+    if party and sides.is_armed(party[0]) and bare_gap(view.text[thing.end : party[0].start]) == "من":
         return sides.refine_people("people", _side_code(view, party[0]), True)  # "7 من هيئة تحرير الشام"
     if event is not None and event.end <= thing.start and thing.start - event.end <= _EVENT_BEFORE:
         between = [i.get("item") for i in view.m.within("item", event.end, thing.start)]
@@ -1177,7 +1184,7 @@ def _people_item(
         if armed:
             return armed[-1]
         construct = view.m.within("actor", event.end, min(thing.start, event.end + 2))  # "قتلى الجيش"
-        if construct and _armed(construct[0]):  # "خسائر العدو": whose, the side found for it
+        if construct and sides.is_armed(construct[0]):  # "خسائر العدو": whose, the side found for it
             return sides.refine_people("people", _side_code(view, construct[0]) or affected, True)
     window = max(sentence.start, thing.start - _EVENT_BEFORE)
     if event is not None and event.end <= thing.start:
@@ -1189,7 +1196,7 @@ def _people_item(
                 continue
             if kind == "item" and found.get("item") in ("soldiers", "fighters"):
                 return found.get("item")  # "حصيلة ضحاياها من العسكريين إلى 1220 قتيلا"
-            if kind == "actor" and _armed(found):  # "عدد القتلى بين القوات الأرمنية يتجاوز 5000"
+            if kind == "actor" and sides.is_armed(found):  # "عدد القتلى بين القوات الأرمنية يتجاوز 5000"
                 return sides.refine_people("people", _side_code(view, found), True)
     of = _of_whom(view, thing)
     if of is not None and of.get("item") == "civilians":
@@ -1214,10 +1221,6 @@ def _of_whom(view: _Doc, thing: Counted) -> Mention | None:
     start = view.text.index("من", thing.end) + 2
     found = [m for kind in ("item", "actor") for m in view.m.within(kind, start, start + _OF_GAP + 1)]
     return min(found, key=lambda m: m.start) if found else None
-
-
-def _armed(actor: Mention) -> bool:
-    return actor.key == _ARMY or bool(actor.get("own_arm")) or actor.get("type") in ("force", "group")
 
 
 def _side_code(view: _Doc, actor: Mention) -> str | None:

@@ -56,8 +56,9 @@ _FROM = "عن"
 _IN = "في"
 _ARTICLE = "ال"
 _ACCUSATIVE = "ا"  # the alif of an indefinite noun in the accusative: هجوما
-_LAUNCHED = frozenset({"strikes", "missiles", "drones"})  # what an attack counts that is not its target
+_BORNE = frozenset({"strikes", "missiles", "drones"})  # what an attack counts that bears its doer's side
 _ARMY = "institution.army"
+_ARMED_TYPES = frozenset({"force", "group"})
 _AND = "و"
 _COMPLEMENTISER_REACH = 8  # "أن القوات ..."
 _OF_THEM_REACH = 7
@@ -787,7 +788,12 @@ def armed_subject(m: Mentions, text: str, event: Mention, sentence: Segment) -> 
     before = m.within("actor", max(sentence.start, event.start - 40), event.start)
     if not before or not _gap_in(bare(text[before[-1].end : event.start]), links().subject_before_gap):
         return False
-    return any(a.key == _ARMY or a.get("own_arm") or a.get("type") in ("force", "group") for a in before[-2:])
+    return any(is_armed(a) for a in before[-2:])
+
+
+def is_armed(actor: Mention) -> bool:
+    """An army, an arm of one, a force or an armed group (not a state's name, a ministry or a person)."""
+    return actor.key == _ARMY or bool(actor.get("own_arm")) or actor.get("type") in _ARMED_TYPES
 
 
 def sides_of(
@@ -805,7 +811,7 @@ def sides_of(
     other side claims to have done to it ("نفت أرمينيا إسقاط الطائرة": Armenia's plane)."""
     own = side_code(claimant) or claimant.side
     affected = named_side(m, text, sentence, thing, event, conflict)
-    if kind == "attack" and thing.item in _LAUNCHED and affected is not None:
+    if kind == "attack" and thing.item in _BORNE and affected is not None:
         # "صدت 12 هجوما حوثيا"، "أطلقت 120 مسيرة روسية": the side an attack or its weapon bears made
         # it; a target's side ("استهداف 18 موقعا للجيش الإسرائيلي") is the one hit
         return _hit_by(m, sentence, thing, affected, conflict), affected
