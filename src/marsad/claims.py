@@ -28,6 +28,7 @@ PEOPLE = frozenset({"soldiers", "fighters", "civilians", "people"})
 PLACES = frozenset({"settlements", "heights", "territory"})
 PROPERTY = frozenset({"houses", "buildings", "infrastructure"})
 _LAUNCHED = frozenset({"missiles", "drones"})
+_ARMED = frozenset({"soldiers", "fighters"})
 PEOPLE_KINDS = frozenset({"killed", "injured", "captured", "missing", "displaced", "casualties"})
 _VICTIM_KINDS = PEOPLE_KINDS - {"displaced"}  # what may befall people who had fled
 
@@ -87,6 +88,7 @@ _OUT_OF_REACH = 16  # "40 من أصل 52"
 _OBJECT_GAP = 3  # between an active verb and its object
 _TOWARDS_REACH = 8  # "باتجاه البحر"
 _PERIOD_REACH = 8  # "أثناء احتلالها"
+_OCCASION_REACH = 24  # "في مؤتمر صحفي عقده في أبوجا"
 _RANKS_REACH = 12  # "قتيلا في صفوفهم"
 _SUBSET_LEAD = 12  # how far before a number "بينهم" or "من بينهم" may stand
 _OF_GAP = 2  # between "من" and the group it makes the counted people members of
@@ -265,6 +267,8 @@ def _frames(
             phrase = None
         if phrase is None and kind in ("say", "deny", "quote", "publish"):
             phrase = sides.actor_phrase_before(view.m, view.text, verb.start, sentence.start)
+        if phrase is None and not frames and kind in ("say", "deny"):
+            phrase = _opening_subject(view, sentence, verb)
         if phrase is not None:
             previous = frames[-1].claimant if frames else speaker
             claimant = sides.claimant_of(phrase, view.m, view.norm.source_text, previous, view.conflict)
@@ -286,6 +290,22 @@ def _frames(
         frames.append(Frame(verb.start, verb.end, claimant, modality, relays, kind == "quote"))
         frames.extend(quoted)
     return frames
+
+
+def _opening_subject(view: _Doc, sentence: Segment, verb: Mention) -> list[Mention] | None:
+    """ "وتبنت جماعة X الهجوم، وقالت إنها ...": a saying verb joined by و, with no subject of its
+    own, shares the subject of the verb that opens the sentence (or the subject it opens with)."""
+    if view.text[verb.start - 1 : verb.start] != "و":
+        return None
+    actors = view.m.within("actor", sentence.start, verb.start)
+    if not actors:
+        return None
+    lead = view.text[sentence.start : actors[0].start].rstrip()
+    head = lead[lead.rfind(" ") + 1 :]  # the opening verb, if any
+    before = lead[: len(lead) - len(head)].rstrip()
+    if len(bare_gap(head).split()) > 1 or (before and before[-1] not in "،,"):
+        return None
+    return sides.phrase_at(view.m, view.text, actors[0])
 
 
 def _complement_after(view: _Doc, verb: Mention) -> bool:
@@ -1180,7 +1200,7 @@ def _people_item(
         return sides.refine_people("people", _side_code(view, party[0]), True)  # "7 من هيئة تحرير الشام"
     if event is not None and event.end <= thing.start and thing.start - event.end <= _EVENT_BEFORE:
         between = [i.get("item") for i in view.m.within("item", event.end, thing.start)]
-        armed = [i for i in between if i in ("soldiers", "fighters")]
+        armed = [i for i in between if i in _ARMED]
         if armed:
             return armed[-1]
         construct = view.m.within("actor", event.end, min(thing.start, event.end + 2))  # "قتلى الجيش"
@@ -1194,7 +1214,7 @@ def _people_item(
             head = bare_gap(view.text[max(0, found.start - 10) : found.start]).split()
             if not head or head[-1] not in sides.links().partitive:
                 continue
-            if kind == "item" and found.get("item") in ("soldiers", "fighters"):
+            if kind == "item" and found.get("item") in _ARMED:
                 return found.get("item")  # "حصيلة ضحاياها من العسكريين إلى 1220 قتيلا"
             if kind == "actor" and sides.is_armed(found):  # "عدد القتلى بين القوات الأرمنية يتجاوز 5000"
                 return sides.refine_people("people", _side_code(view, found), True)
@@ -1320,8 +1340,19 @@ def _unarmed_entry(view: _Doc, sentence: Segment, event: Mention) -> bool:
     after = view.m.within("actor", event.end, event.end + 3)
     if after and view.m.within("place", after[0].start, after[0].start + 1):
         return True  # "دخول تيغراي": the name after it is the place entered, not who entered
+    if _armed_people_before(view, sentence, event):
+        return False  # "أن مقاتليها دخلوا مدينة حماة": fighters named as the subject
     subject = sides.subject_of(view.m, view.text, event, sentence, view.conflict)
     return subject is None or (isinstance(subject, str) and subject in sides.non_party())
+
+
+def _armed_people_before(view: _Doc, sentence: Segment, event: Mention) -> bool:
+    """Whether soldiers or fighters are named right before a verb, as its subject ("مقاتليها دخلوا")."""
+    before = view.m.within("item", max(sentence.start, event.start - _GAP_PAIR), event.start)
+    if not before or before[-1].get("item") not in _ARMED:
+        return False
+    end = before[-1].end + len(sides.word_suffix(view.text, before[-1].end))
+    return not view.text[end : event.start].strip()
 
 
 def _during(view: _Doc, event: Mention) -> bool:
@@ -1462,13 +1493,23 @@ def _place_near(view: _Doc, sentence: Segment, anchor: int, frames: list[Frame])
     places = [
         p
         for p in view.m.within("place", sentence.start, sentence.end)
-        if not _country(p) and not _speaks(view, p) and not _dateline(view, p) and not _towards(view, p)
+        if not _country(p)
+        and not _speaks(view, p)
+        and not _dateline(view, p)
+        and not _towards(view, p)
+        and not _occasion(view, p)
     ]
     clause = max((f.end for f in frames if f.end <= anchor), default=sentence.start)
     places = [p for p in places if p.start >= clause] or places
     if not places:
         return None
     return _place(view, min(places, key=lambda p: abs(p.start - anchor)))
+
+
+def _occasion(view: _Doc, place: Mention) -> bool:
+    """ "في مؤتمر صحفي في أبوجا"، "في كلمة ألقاها في الرياض": where it was said, not where it happened."""
+    words = bare_gap(view.text[max(0, place.start - _OCCASION_REACH) : place.start]).split()
+    return any(w in sides.links().speech_occasions for w in words[-3:])
 
 
 def _towards(view: _Doc, place: Mention) -> bool:

@@ -140,6 +140,7 @@ class _Links:
     hypothetical: frozenset[str]
     period_words: frozenset[str]
     towards: frozenset[str]
+    speech_occasions: frozenset[str]
     out_of: frozenset[str]
     ranks: frozenset[str]
     of_them: frozenset[str]
