@@ -48,10 +48,11 @@ _KIND_BY_CLASS = {
     ("took_control", "people"): "captured",
     ("injured", "materiel"): "damaged",
     ("killed", "materiel"): "destroyed",
+    ("missing", "materiel"): "destroyed",  # "فقدان دبابتين": lost
 }
 _NOT_FOR = {
     "people": {"damaged", "took_control", "attack"},
-    "materiel": {"injured", "captured", "displaced", "missing", "casualties", "attack"},
+    "materiel": {"injured", "captured", "displaced", "casualties", "attack"},
     "target": {"injured", "captured", "displaced", "missing", "casualties"},
     "place": {"killed", "injured", "captured", "displaced", "missing", "casualties", "attack", "loss"},
     "property": {"killed", "injured", "captured", "displaced", "missing", "casualties", "attack", "seized"},
@@ -88,6 +89,7 @@ _OUT_OF_REACH = 16  # "40 من أصل 52"
 _OBJECT_GAP = 3  # between an active verb and its object
 _TOWARDS_REACH = 8  # "باتجاه البحر"
 _PERIOD_REACH = 8  # "أثناء احتلالها"
+_TALLY_REACH = 8  # "عدد القتلى"
 _OCCASION_REACH = 24  # "في مؤتمر صحفي عقده في أبوجا"
 _RANKS_REACH = 12  # "قتيلا في صفوفهم"
 _SUBSET_LEAD = 12  # how far before a number "بينهم" or "من بينهم" may stand
@@ -705,12 +707,21 @@ def _bare_casualties(view: _Doc, number: Mention, sentence: Segment) -> Counted 
     words = bare_gap(before).split()
     right_after = len(before) <= 20 and all(w in sides.links().total_links for w in words)
     closes = bool(words) and words[-1] in sides.links().total_links
-    if not (right_after or closes):
+    if not (right_after or closes or _tally_reaches(view, event, number)):
         return None
     group = group or _relative_subject(view, sentence, event)
     item = group.get("item") if group is not None else "people"
     value, high = number.get("value"), number.get("high")
     return Counted(number.start, number.end, item, value, high, number, event, event)
+
+
+def _tally_reaches(view: _Doc, event: Mention, number: Mention) -> bool:
+    """ "عدد القتلى بين القوات الأرمنية يتجاوز 5000"، "... أكثر من 5000": the tally a casualty word
+    opens ends in a qualifier right before the number."""
+    qualifier = [q for q in view.m.within("marker", event.end, number.start) if q.get("role") == "qualifier"]
+    if not qualifier or view.text[qualifier[-1].end : number.start].strip():
+        return False
+    return _word_before_in(view, event.start, _TALLY_REACH, sides.links().tallies)
 
 
 def _relative_subject(view: _Doc, sentence: Segment, event: Mention) -> Mention | None:
@@ -865,7 +876,7 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             found = _kind_for(event.get("kind"), thing.item)
             if found is None and thing.item == "strikes":
                 found = "attack"  # "قتلوا في الاشتباكات، متهما الطائرات بشن 14 غارة": strikes stand alone
-            if found is None or (found == "captured" and _freed(thing, events)):
+            if found is None or (found == "captured" and _freed(view, thing, events)):
                 continue
             kind = found
         if (
@@ -1106,11 +1117,13 @@ def _list_index(view: _Doc, number: Mention) -> bool:
     return first and view.text[number.end : number.end + 1] in _INDEX_MARKS
 
 
-def _freed(thing: Counted, events: list[Mention]) -> bool:
-    """ "وحررت أكثر من ألف رهينة": captives a freeing word governs are freed, not captured."""
+def _freed(view: _Doc, thing: Counted, events: list[Mention]) -> bool:
+    """ "وحررت أكثر من ألف رهينة"، "أنقذت 64 رهينة": captives a freeing word governs are freed, not
+    captured."""
+    near = view.m.within("marker", max(0, thing.start - _EVENT_ADJACENT), thing.start)
     return any(
         e.get("frees") and e.end <= thing.start and thing.start - e.end <= _EVENT_ADJACENT for e in events
-    )
+    ) or any(m.get("role") == "frees" for m in near)
 
 
 def _prefixed(view: _Doc, mention: Mention) -> str:

@@ -141,6 +141,7 @@ class _Links:
     period_words: frozenset[str]
     towards: frozenset[str]
     speech_occasions: frozenset[str]
+    tallies: frozenset[str]
     out_of: frozenset[str]
     ranks: frozenset[str]
     of_them: frozenset[str]
@@ -192,13 +193,21 @@ class _ConflictRow:
     army: str | None
     rebels: str | None
     civil: str | None
+    armies: tuple[str, ...]
 
 
 @cache
 def _conflicts(lang: str = "ar") -> tuple[_ConflictRow, ...]:
     raw = load_table("conflicts", lang)
     return tuple(
-        _ConflictRow(c["id"], tuple(map(tuple, c["parties"])), c.get("army"), c.get("rebels"), c.get("civil"))
+        _ConflictRow(
+            c["id"],
+            tuple(map(tuple, c["parties"])),
+            c.get("army"),
+            c.get("rebels"),
+            c.get("civil"),
+            tuple(c.get("armies", ())),
+        )
         for c in raw["conflicts"]
     )
 
@@ -282,7 +291,10 @@ def conflict_of(actors: Iterable[Mention], text: str = "") -> Conflict | None:
         return None
     if best.rebels and rebels:  # "الانفصاليون" in a Karabakh article speak of NKR, not of Armenia
         counts[best.rebels] = counts.get(best.rebels, 0) + rebels
-    return Conflict(best.id, best.parties, counts, best.army, best.rebels, best.civil)
+    army = max(best.armies, key=lambda code: counts.get(code, 0), default=best.army)
+    if counts.get(army, 0) == counts.get(best.army, 0):
+        army = best.army  # "الجيش" of a multi-state conflict is its usual army unless another is named more
+    return Conflict(best.id, best.parties, counts, army, best.rebels, best.civil)
 
 
 @cache

@@ -129,17 +129,41 @@ def _cut_unknown(text: str, found: list[Mention], groups: dict[str, list[Mention
     return out
 
 
+_NAME_PROCLITICS = frozenset({"", "و", "ب", "ل", "ف", "وب", "ول", "فب"})
+
+
+def _unknown_again(text: str, found: list[Mention], groups: dict[str, list[Mention]]) -> list[Mention]:
+    """An unknown name learnt after a cue ("بلدة ماكوميا") is the same place where the article names
+    it again without one ("فروا من ماكوميا"), unless the lexicons read the words otherwise."""
+    names = {text[p.start : p.end]: p for p in found if p.key.startswith(_UNKNOWN)}
+    if not names:
+        return found
+    spans = [(m.start, m.end) for kind in ("place", *_NOT_IN_NAMES, "item") for m in groups.get(kind, ())]
+    spans += [(p.start, p.end) for p in found]
+    out = list(found)
+    for name, first in names.items():
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            lead = at
+            while lead > 0 and text[lead - 1].isalpha():
+                lead -= 1
+            whole = text[lead:at] in _NAME_PROCLITICS and not (end < len(text) and text[end].isalpha())
+            if whole and not any(a < end and at < b for a, b in spans):
+                out.append(Mention("place", at, end, first.key, first.attrs))
+                spans.append((at, end))
+            at = text.find(name, end)
+    return sorted(out, key=_START)
+
+
 def recognise(text: str, published: date | None) -> Mentions:
     """All mentions in normalised `text`, dates resolved against the article's own date."""
     groups = matcher(LEXICON_KINDS).find(text)
     if any(a.get("after_noun") for a in groups.get("actor", ())):
         groups["actor"] = _after_nouns(text, groups)
     groups["number"] = _not_inside(numbers.find(text), groups.get("item", []))  # "توس-1" is a model
-    groups["place"] = _cut_unknown(
-        text,
-        _not_inside(places.find(text, _countries(groups.get("actor", []))), groups.get("item", [])),
-        groups,
-    )
+    found = _not_inside(places.find(text, _countries(groups.get("actor", []))), groups.get("item", []))
+    groups["place"] = _unknown_again(text, _cut_unknown(text, found, groups), groups)
     report_date = dates.document_date(text, published)
     groups["date"] = dates.find(text, report_date)
     return Mentions.build(groups, report_date)
