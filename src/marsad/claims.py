@@ -90,7 +90,10 @@ _OBJECT_GAP = 3  # between an active verb and its object
 _TOWARDS_REACH = 8  # "باتجاه البحر"
 _PERIOD_REACH = 8  # "أثناء احتلالها"
 _TALLY_REACH = 8  # "عدد القتلى"
+_WORD_REACH = 12  # one word
+_TALLY_AFTER = 40  # "226 عدد المدنيين الذين قتلوا": how far after the figure its casualty word is
 _OCCASION_REACH = 24  # "في مؤتمر صحفي عقده في أبوجا"
+_CLAUSE_BREAK = regex.compile(r"[،,؛;.:\n]")
 _RANKS_REACH = 12  # "قتيلا في صفوفهم"
 _SUBSET_LEAD = 12  # how far before a number "بينهم" or "من بينهم" may stand
 _OF_GAP = 2  # between "من" and the group it makes the counted people members of
@@ -353,7 +356,10 @@ def _relays(view: _Doc, verb: Mention, frames: list[Frame]) -> bool:
 
 
 def _outlet_sum(view: _Doc, sentence: Segment, frames: list[Frame], thing: Counted) -> bool:
-    """ "...؛ لترتفع بذلك الحصيلة الإجمالية إلى 400": the outlet adds up the parties' figures."""
+    """ "...؛ لترتفع بذلك الحصيلة الإجمالية إلى 400": the outlet adds up the parties' figures; one
+    whose source is named after it ("..."، وفقا لتوثيقات المرصد") is that source's."""
+    if any(f.start >= thing.end for f in frames):
+        return False
     start = max([sentence.start, *(f.end for f in frames if f.end <= thing.start)])
     return any(w in sides.links().outlet_sums for w in bare_gap(view.text[start : thing.start]).split())
 
@@ -423,7 +429,7 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
         thing = _anaphoric(view, number, out) or _cases_of(view, number) or _subject_count(view, number)
         thing = thing or _out_of(view, number, items, nouns)
         thing = thing or _listed_members(view, number, out)
-        thing = thing or _bare_casualties(view, number, sentence)
+        thing = thing or _bare_casualties(view, number, sentence) or _tally_after(view, number, sentence)
         if thing is not None:
             out.append(thing)
     for item in items:
@@ -541,6 +547,12 @@ def _word_before_in(view: _Doc, pos: int, reach: int, words: frozenset[str]) -> 
     """Whether the word that ends right before `pos` (within `reach`) is one of `words`."""
     before = bare_gap(view.text[max(0, pos - reach) : pos]).split()
     return bool(before) and before[-1] in words
+
+
+def _word_after_in(view: _Doc, pos: int, words: frozenset[str]) -> bool:
+    """Whether the word that begins right after `pos` is one of `words`."""
+    after = bare_gap(view.text[pos : pos + _WORD_REACH]).split()[:1]
+    return bool(after) and after[0] in words
 
 
 def _none_of(view: _Doc, item: Mention) -> bool:
@@ -713,6 +725,21 @@ def _bare_casualties(view: _Doc, number: Mention, sentence: Segment) -> Counted 
     item = group.get("item") if group is not None else "people"
     value, high = number.get("value"), number.get("high")
     return Counted(number.start, number.end, item, value, high, number, event, event)
+
+
+def _tally_after(view: _Doc, number: Mention, sentence: Segment) -> Counted | None:
+    """ "وبذلك يرتفع إلى 226 عدد المدنيين الذين قتلوا": the tally named after the figure it reached."""
+    if not _word_after_in(view, number.end, sides.links().tallies):
+        return None
+    reach = min(sentence.end, number.end + _TALLY_AFTER)
+    events = [e for e in view.m.within("event", number.end, reach) if e.get("kind") in PEOPLE_KINDS]
+    if not events:
+        return None
+    nouns = view.m.within("item", number.end, events[0].start)
+    people = [i for i in nouns if item_class(i.get("item")) == "people"]
+    head = people[0] if people else events[0]
+    item, value, high = head.get("item") or "people", number.get("value"), number.get("high")
+    return Counted(number.start, number.end, item, value, high, number, head, events[0])
 
 
 def _tally_reaches(view: _Doc, event: Mention, number: Mention) -> bool:
@@ -1396,7 +1423,8 @@ def _objects(view: _Doc, event: Mention, places: list[Mention]) -> Iterator[Ment
             or bool(view.m.within("item", pos, place.start))
             or _finer_after(view, pos, place, skipped)
         )
-        if _object_gap(view, start, place.start, enters) and (chained or restart):
+        lies_in = pos > event.end and _word_after_in(view, pos, sides.links().lies_in)
+        if _object_gap(view, start, place.start, enters) and (chained or restart) and not lies_in:
             chained, skipped = True, None
             yield place
         else:
@@ -1516,6 +1544,9 @@ def _place_near(view: _Doc, sentence: Segment, anchor: int, frames: list[Frame])
     places = [p for p in places if p.start >= clause] or places
     if not places:
         return None
+    after = [p for p in places if p.start >= anchor and not _CLAUSE_BREAK.search(view.text, anchor, p.start)]
+    if after:  # "ما أدى إلى مقتل 4 مدنيين بينهم طفلان في بلدة خان شيخون": its own words say where
+        return _place(view, after[0])
     return _place(view, min(places, key=lambda p: abs(p.start - anchor)))
 
 
@@ -1552,6 +1583,13 @@ def _figure(claim: Claim, model: str) -> tuple:
     return (claim.claimant.actor, claim.kind, claim.item, claim.affected, claim.count.value, when, model)
 
 
+_WHEN = 5  # the place of the event day in a `_figure`
+
+
+def _undated(figure: tuple) -> tuple:
+    return figure[:_WHEN] + figure[_WHEN + 1 :]
+
+
 def _dedupe(told: list[_Told]) -> list[Claim]:
     """One claim per (claimant, kind, item, affected, number, place, event date, model): the same
     figure with another place or day is another event ("أسقطت طائرة" on Friday and on Tuesday),
@@ -1564,9 +1602,12 @@ def _dedupe(told: list[_Told]) -> list[Claim]:
         if c.claimant.actor != "OUTLET"
     }
     placed: dict[tuple, set[int]] = {}  # the sentences that tell a figure with its place
+    dated: dict[tuple, set[int]] = {}  # the sentences that tell a figure with a day of its own
     for claim, model in told:
         if claim.place is not None and claim.kind != "took_control":
             placed.setdefault(_figure(claim, model), set()).add(claim.evidence.start)
+        if claim.date is not None and claim.date.basis == "event":
+            dated.setdefault(_undated(_figure(claim, model)), set()).add(claim.evidence.start)
     out: list[Claim] = []
     for claim, model in told:
         place = claim.place.name if claim.place and claim.kind == "took_control" else None
@@ -1581,6 +1622,8 @@ def _dedupe(told: list[_Told]) -> list[Claim]:
             continue
         if claim.place is None and placed.get(figure, set()) - {claim.evidence.start}:
             continue  # "التحالف: تدمير 6 زوارق" and "... قبالة سواحل الحديدة": one claim, with its place
+        if figure[_WHEN] is None and dated.get(_undated(figure), set()) - {claim.evidence.start}:
+            continue  # "الخلية: مقتل 5 إرهابيين" and "... اليوم الثلاثاء": one claim, with its day
         seen[key] = claim.evidence.start
         out.append(claim)
     return out

@@ -40,6 +40,7 @@ _TYPE_ROLE = {
 _PHRASE_GAP = 14
 _SUBJECT_GAP = 30
 _SIDE_GAP = 28
+_LOYAL_REACH = 30  # "المليشيات الأجنبية الموالية لإيران": how far after a group its allegiance is said
 _PARTITIVE_REACH = 60
 _INFLICT_REACH = 50
 _NAME_WORDS = 4  # an unknown person's name before their title
@@ -129,6 +130,8 @@ class _Links:
     relatives: frozenset[str]
     relative_what: frozenset[str]
     between: frozenset[str]
+    party_pairs: frozenset[str]
+    lies_in: frozenset[str]
     case_counters: frozenset[str]
     subset_leads: frozenset[str]
     source_gap: frozenset[str]
@@ -289,12 +292,22 @@ def conflict_of(actors: Iterable[Mention], text: str = "") -> Conflict | None:
             best, best_score = rows[r], score
     if best is None:
         return None
-    if best.rebels and rebels:  # "الانفصاليون" in a Karabakh article speak of NKR, not of Armenia
+    if best.rebels and rebels and _rebels_named(best, counts):
+        # "الانفصاليون" in a Karabakh article speak of NKR, not of Armenia
         counts[best.rebels] = counts.get(best.rebels, 0) + rebels
     army = max(best.armies, key=lambda code: counts.get(code, 0), default=best.army)
     if counts.get(army, 0) == counts.get(best.army, 0):
         army = best.army  # "الجيش" of a multi-state conflict is its usual army unless another is named more
     return Conflict(best.id, best.parties, counts, army, best.rebels, best.civil)
+
+
+def _rebels_named(row: _ConflictRow, counts: dict[str, int]) -> bool:
+    """Whether unnamed armed men add to the conflict's rebels: when the article names them too, or
+    no other party of their side (a Syria article on HTS keeps "الفصائل" from outweighing it)."""
+    if counts.get(row.rebels or "", 0):
+        return True
+    side = next((s for s in row.parties if row.rebels in s), ())
+    return not any(counts.get(code, 0) for code in side)
 
 
 @cache
@@ -537,7 +550,9 @@ def _explicit_side(
         if linked or (joined and gap == _AND):
             code = actor.get("code") or (last_group(m, actor.start) if actor.key == "group.anaphor" else None)
             if not code and actor.key == _REBELS and conflict is not None:
-                code = conflict.rebels  # "مركز قيادة للانفصاليين" in a Karabakh article: NKR's
+                loyal = _loyal_to(m, text, actor, limit)  # "المليشيات الموالية لإيران": Iran's side
+                # "مركز قيادة للانفصاليين" in a Karabakh article: NKR's
+                code = conflict.rebels if loyal is None else loyal or None
             if code and code not in ("MEDIA", "ANON"):
                 return code
             if actor.get("type") in ("institution", "title"):
@@ -545,6 +560,17 @@ def _explicit_side(
                 continue
         return None
     return None
+
+
+def _loyal_to(m: Mentions, text: str, actor: Mention, limit: int) -> str | None:
+    """An armed group loyal to a party ("المليشيات الأجنبية الموالية لإيران"، "المسلحين الموالين لها"):
+    that party's code, "" when it is not named (a pronoun), None when no allegiance follows."""
+    words = bare(text[actor.end : min(limit, actor.end + _LOYAL_REACH)]).split()
+    at = next((i for i, w in enumerate(words) if w in links().affiliated), None)
+    if at is None or at > 1:
+        return None
+    after = m.within("actor", actor.end, min(limit, actor.end + _LOYAL_REACH + 20))
+    return (after[0].get("code") or "") if after else ""
 
 
 def _of_them(text: str, thing: Any) -> bool:
@@ -684,7 +710,8 @@ def _subject_force(
     Returns its code, or True when a subject is there but has no code of its own ("قواتها").
     """
     before = m.within("actor", max(sentence.start, event.start - 40), event.start)
-    coordinated = event.start > 0 and text[event.start - 1] == "و"  # "..., وقتل": an earlier subject
+    # "..., وقتل": an earlier subject; not the و a sentence opens with ("ونفذت الطائرات الروسية")
+    coordinated = event.start - 1 > sentence.start and text[event.start - 1] == "و"
     after = m.within("actor", event.end, min(sentence.end, event.end + 3))
     if coordinated and not after:
         earlier = [
@@ -700,7 +727,7 @@ def _subject_force(
         before
         and not coordinated
         and ":" not in text[before[-1].end : event.start]  # "الأركان الأوكرانية: خسائر روسيا": the speaker
-        and _gap_in(bare(text[before[-1].end : event.start]), links().subject_before_gap)
+        and _gap_in(bare(_uncounted(m, text, before[-1].end, event.start)), links().subject_before_gap)
     ):
         start = len(before) - 1
         while start > 0 and (
@@ -711,7 +738,23 @@ def _subject_force(
         return _code_in(before[start:], conflict)
     if after:
         return _code_in(_group(m.within("actor", after[0].start, sentence.end), text, 0), conflict)
+    if event.get("kind") == "attack":  # "نفذت الطائرات الحربية الروسية 60 غارة": the weapon's side
+        weapon = m.within("item", event.end, min(sentence.end, event.end + 3))
+        if weapon:
+            side = _inner_side(m, text, weapon[0]) or _explicit_side(m, text, weapon[0].end, sentence.end)
+            if side:
+                return side
     return _controller(m, text, event, sentence, conflict)
+
+
+def _uncounted(m: Mentions, text: str, start: int, end: int) -> str:
+    """The gap without a count in it: "تنفيذ الطائرات الروسية أكثر من 60 غارة" has the planes right
+    before the raids they made."""
+    gap = text[start:end]
+    for found in (*m.within("number", start, end), *m.within("marker", start, end)):
+        if found.kind == "number" or found.get("role") == "qualifier":
+            gap = gap[: found.start - start] + " " * (found.end - found.start) + gap[found.end - start :]
+    return gap
 
 
 def _clause_subject(
@@ -847,7 +890,9 @@ def sides_of(
         and (_active_plural(text, event, thing) or _pronoun_subject(text, event))
     ):
         voice = "agentive"
-    subject = _party_subject(m, text, event, sentence, conflict, own) if event is not None else None
+    # counted raids with no verb ("تنفيذ الطائرات الروسية 60 غارة"): the raid word's own subject
+    doing = event if event is not None or kind != "attack" else thing.item_mention
+    subject = _party_subject(m, text, doing, sentence, conflict, own) if doing is not None else None
     if isinstance(subject, str) and subject in non_party():
         subject = None  # "وفقا لبيانات الأمم المتحدة، قتل ...": the source, not who killed
     if denied and subject == own:
@@ -1053,7 +1098,9 @@ def _between_sides(m: Mentions, text: str, sentence: Segment) -> bool:
         before = bare(text[max(sentence.start, actor.start - 8) : actor.start]).split()[-1:]
         if before and before[0] in links().between and _joined_party(m, text, actor, sentence):
             return True
-    return False
+    words = text[sentence.start : sentence.end].split()  # "بين مجموعتين قبليتين": two unnamed parties
+    pairs = zip(words, words[1:], strict=False)
+    return any(a in links().between and b in links().party_pairs for a, b in pairs)
 
 
 def _joined_party(m: Mentions, text: str, actor: Mention, sentence: Segment) -> bool:

@@ -41,11 +41,13 @@ def test_case_ids_are_unique() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_case(case: dict[str, Any]) -> None:
-    claims = extract(case["text"])
+    claims = extract(case["text"], published=case.get("published"))
     if case.get("none"):
         assert claims == [], _show(claims)
     for want in case.get("expect", []):
         assert any(_matches(c, want) for c in claims), f"missing {want} in\n{_show(claims)}"
+    for single in case.get("once", []):
+        assert sum(_matches(c, single) for c in claims) == 1, f"not once: {single} in\n{_show(claims)}"
     for unwanted in case.get("absent", []):
         assert not any(_matches(c, unwanted) for c in claims), f"unwanted {unwanted} in\n{_show(claims)}"
 
