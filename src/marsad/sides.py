@@ -727,7 +727,10 @@ def _subject_force(
         before
         and not coordinated
         and ":" not in text[before[-1].end : event.start]  # "الأركان الأوكرانية: خسائر روسيا": the speaker
-        and _gap_in(bare(_uncounted(m, text, before[-1].end, event.start)), links().subject_before_gap)
+        and (
+            _gap_in(bare(text[before[-1].end : event.start]), links().subject_before_gap)
+            or _gap_in(bare(_uncounted(m, text, before[-1].end, event.start)), links().subject_before_gap)
+        )
     ):
         start = len(before) - 1
         while start > 0 and (
