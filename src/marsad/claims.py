@@ -91,6 +91,8 @@ _TOWARDS_REACH = 8  # "باتجاه البحر"
 _PERIOD_REACH = 8  # "أثناء احتلالها"
 _TALLY_REACH = 8  # "عدد القتلى"
 _WORD_REACH = 12  # one word
+_AFTER_NOUN = frozenset({1, 2})  # the numbers written after their noun: "مدني واحد"، "جنديين اثنين"
+_ACCUSATIVE_ENDS = frozenset({"", "ا"})  # what is left of "أرمينيا" once its demonym "أرميني" is cut
 _TALLY_AFTER = 40  # "226 عدد المدنيين الذين قتلوا": how far after the figure its casualty word is
 _OCCASION_REACH = 24  # "في مؤتمر صحفي عقده في أبوجا"
 _CLAUSE_BREAK = regex.compile(r"[،,؛;.:\n]")
@@ -561,13 +563,24 @@ def _none_of(view: _Doc, item: Mention) -> bool:
 
 
 def _named_before(view: _Doc, number: Mention, items: list[Mention]) -> Mention | None:
-    """A number word after the noun it counts ("مدني واحد"، "مدنيين اثنين"): the noun."""
-    if view.text[number.start : number.start + 1].isdigit():
+    """A number word after the noun it counts ("مدني واحد"، "مدنيين اثنين"، "جنديا أرمينيا واحدا"):
+    the noun. Only one and two follow their noun ("عربات مدرعة وأحد عشر مدفعا" counts guns)."""
+    if view.text[number.start : number.start + 1].isdigit() or number.get("value") not in _AFTER_NOUN:
         return None
     for item in items:
-        if item.end <= number.start and bare_gap(view.text[item.end : number.start]) == "":
+        if item.end <= number.start and _only_sides_between(view, item.end, number.start):
             return None if item.get("count") == 2 else item  # "بلدتين واحدة في ..." splits a dual
     return None
+
+
+def _only_sides_between(view: _Doc, start: int, end: int) -> bool:
+    """Nothing but a side's adjective between two positions ("جنديا أرمينيا واحدا")."""
+    gap = view.text[start:end]
+    for actor in view.m.within("actor", start, end):
+        if actor.get("type") in ("demonym", "state"):  # "أرمينيا" is also the accusative of أرميني
+            gap = gap.replace(view.text[actor.start : actor.end], " ")
+    words = bare_gap(gap).split()
+    return all(w in _ACCUSATIVE_ENDS for w in words)
 
 
 def _coordinated(view: _Doc, item: Mention, counted: list[Counted]) -> bool:
@@ -945,11 +958,21 @@ def _of_model(view: _Doc, thing: Counted) -> Counted:
         return thing
     end = thing.end + len(sides.word_suffix(view.text, thing.end))
     for item in view.m.within("item", end, end + _MODEL_REACH):
-        gap = bare_gap(view.text[end : item.start])
+        gap = _model_gap(view, end, item.start)
         if item.key.endswith(_MODEL) and (gap == "" or gap in sides.links().model_links):
             return replace(thing, item=item.get("item"))
         break
     return thing
+
+
+def _model_gap(view: _Doc, start: int, end: int) -> str:
+    """The words between a thing and its model, less its side ("طائرة أمريكية من نوع "إم كيو 9"")."""
+    gap = view.text[start:end]
+    for actor in view.m.within("actor", start, end):
+        if actor.get("type") in ("demonym", "state"):
+            word = view.text[actor.start : actor.end] + sides.word_suffix(view.text, actor.end)
+            gap = gap.replace(word, " ")
+    return bare_gap(gap)
 
 
 def _displaced_victims(view: _Doc, events: list[Mention], thing: Counted) -> Counted:

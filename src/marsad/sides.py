@@ -982,11 +982,27 @@ def named_side(
     القوات الأرمنية يتجاوز 5000"، "القتلى العسكريين لأذربيجان")."""
     return (
         _inner_side(m, text, thing.item_mention)
+        or _side_before_number(m, text, thing)
         or _explicit_side(m, text, _past_models(m, text, thing), sentence.end, conflict)
         or (_member_of(m, text, thing, sentence) if thing.item in PEOPLE_ITEMS else None)
         or _partitive_side(m, text, sentence, thing, event)
         or _named_before(m, text, sentence, thing)
     )
+
+
+def _side_before_number(m: Mentions, text: str, thing: Any) -> str | None:
+    """ "جنديا أرمينيا واحدا": the side between a noun and the number word after it."""
+    item = thing.item_mention
+    if thing.number is None or thing.number.start < item.end or thing.start > item.start:
+        return None  # the number after its noun only ("مقتل ... إلى 19" counts the dead before it)
+    between = m.within("actor", item.end, thing.number.start)
+    found = [a for a in between if a.get("type") in ("demonym", "state")]
+    gap = text[item.end : thing.number.start]
+    for actor in found:
+        gap = gap.replace(text[actor.start : actor.end], " ")
+    if not found or bare(gap) not in ("", "ا"):
+        return None
+    return found[0].get("code")
 
 
 def _named_before(m: Mentions, text: str, sentence: Segment, thing: Any) -> str | None:

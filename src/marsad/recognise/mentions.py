@@ -5,7 +5,7 @@ The claims stage queries the resulting `Mentions` by kind and span.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +19,7 @@ LEXICON_KINDS = ("actor", "verb", "event", "item", "marker")
 
 
 _NONE: tuple[list[Mention], list[int]] = ([], [])
+_STRIKES = "strikes"  # the item of raids, whose words are events too
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,20 @@ def _not_inside(found: list[Mention], items: list[Mention]) -> list[Mention]:
         if k >= 0 and spans[k][0] <= place.start and place.end <= spans[k][1]:
             continue
         out.append(place)
+    return out
+
+
+def _not_in_names(events: list[Mention], items: list[Mention]) -> list[Mention]:
+    """Event words inside a longer name of a thing: "مركز قيادة وسيطرة" is a command post, not a
+    taking, "أسرة" a family, not a capture. A raid's own words ("غارات جوية") stay events."""
+    names = [(i.start, i.end) for i in items if i.get("item") != _STRIKES]  # by start, disjoint
+    starts = [a for a, _ in names]
+    out = []
+    for event in events:
+        k = bisect_right(starts, event.start) - 1
+        if k >= 0 and names[k][1] >= event.end and names[k][1] - names[k][0] > event.end - event.start:
+            continue
+        out.append(event)
     return out
 
 
@@ -159,6 +174,8 @@ def _unknown_again(text: str, found: list[Mention], groups: dict[str, list[Menti
 def recognise(text: str, published: date | None) -> Mentions:
     """All mentions in normalised `text`, dates resolved against the article's own date."""
     groups = matcher(LEXICON_KINDS).find(text)
+    if "event" in groups and "item" in groups:
+        groups["event"] = _not_in_names(groups["event"], groups["item"])
     if any(a.get("after_noun") for a in groups.get("actor", ())):
         groups["actor"] = _after_nouns(text, groups)
     groups["number"] = _not_inside(numbers.find(text), groups.get("item", []))  # "توس-1" is a model

@@ -19,6 +19,8 @@ from marsad.lexicon.load import load_table
 from marsad.model import Mention
 from marsad.normalise import normalise_form
 
+_YEAR_DIGITS = 4
+_YEARS = (1900, 2100)
 _TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}]+|[-–]")
 _THOUSANDS = regex.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 _DECIMAL = regex.compile(r"\d+(?:[.,]\d+)?")
@@ -322,4 +324,12 @@ def _range_start(this: _Found, nxt: _Found, table: _Words, text: str) -> int | N
     before = _token_before(text, this.token_start)
     if before is not None and before.group() in table.between:
         return before.start()
-    return None if glued or between == "و" else this.start  # a bare و joins only after بين
+    if glued or between == "و" or _year(this, text):
+        return None  # a bare و joins only after بين; "منذ 7 أكتوبر 2023 إلى 41 ألفا": a date, then the toll
+    return this.start
+
+
+def _year(found: _Found, text: str) -> bool:
+    """Four digits that read as a year of the news (a count from 1900 to 2100 in a range takes بين)."""
+    digits = text[found.start : found.end]
+    return len(digits) == _YEAR_DIGITS and digits.isdigit() and _YEARS[0] <= found.value <= _YEARS[1]
