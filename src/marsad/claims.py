@@ -96,6 +96,8 @@ _ACCUSATIVE_ENDS = frozenset({"", "ا"})  # what is left of "أرمينيا" onc
 _TALLY_AFTER = 40  # "226 عدد المدنيين الذين قتلوا": how far after the figure its casualty word is
 _OCCASION_REACH = 24  # "في مؤتمر صحفي عقده في أبوجا"
 _CLAUSE_BREAK = regex.compile(r"[،,؛;.:\n]")
+_MATERIEL_LOSSES = frozenset({"destroyed", "damaged", "seized"})
+_FREED_REACH = 60  # how far before captives a freeing word of their clause may stand
 _RANKS_REACH = 12  # "قتيلا في صفوفهم"
 _SUBSET_LEAD = 12  # how far before a number "بينهم" or "من بينهم" may stand
 _OF_GAP = 2  # between "من" and the group it makes the counted people members of
@@ -934,7 +936,7 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
         if (kind, thing.item) in made and thing.number is None and _definite(view, thing.item_mention):
             continue  # "اقتحموا موقعا عسكريا ... وسيطروا على الموقع": the same post again
         made.add((kind, thing.item))
-        claim = _claim(view, sentence, frames, thing, event, kind, prior, doer)
+        claim = _claim(view, sentence, frames, thing, event, kind, prior, doer, last)
         prior = last = claim
         yield _Told(claim, _model_named(view, thing))
     yield from (_Told(claim) for claim in _control_claims(view, sentence, frames, events))
@@ -1170,10 +1172,12 @@ def _list_index(view: _Doc, number: Mention) -> bool:
 def _freed(view: _Doc, thing: Counted, events: list[Mention]) -> bool:
     """ "وحررت أكثر من ألف رهينة"، "أنقذت 64 رهينة": captives a freeing word governs are freed, not
     captured."""
-    near = view.m.within("marker", max(0, thing.start - _EVENT_ADJACENT), thing.start)
+    near = view.m.within("marker", max(0, thing.start - _FREED_REACH), thing.start)
     return any(
         e.get("frees") and e.end <= thing.start and thing.start - e.end <= _EVENT_ADJACENT for e in events
-    ) or any(m.get("role") == "frees" for m in near)
+    ) or any(
+        m.get("role") == "frees" and not _CLAUSE_BREAK.search(view.text, m.end, thing.start) for m in near
+    )  # "إجمالي عدد الأسرى الذين تم تبادلهم ... إلى 2,883"
 
 
 def _prefixed(view: _Doc, mention: Mention) -> str:
@@ -1200,9 +1204,11 @@ def _claim(
     kind: str,
     prior: Claim | None = None,
     doer: Mention | None = None,
+    before: Claim | None = None,
 ) -> Claim:
     """One claim; a list member that names no side of its own shares the sides of the member
-    before it ("مروحيتين أذربيجانيتين وثلاث طائرات مسيرة")."""
+    before it ("مروحيتين أذربيجانيتين وثلاث طائرات مسيرة"), and so does materiel whose loss is
+    joined to the claim before ("مقتل 60 من عناصر الدعم السريع وتدمير 7 عربات": their vehicles)."""
     anchor = event.start if event is not None else thing.start
     claimant, modality = _claimant_for(min(anchor, thing.start), frames, sentence.headline)
     if _outlet_sum(view, sentence, frames, thing):
@@ -1215,6 +1221,8 @@ def _claim(
     m, conflict = view.m, view.conflict
     if prior is not None and sides.named_side(m, view.text, sentence, thing, verb, conflict) is None:
         affected, agent = prior.affected, prior.agent
+    elif affected is None and before is not None and before.affected and _joined_loss(view, event, kind):
+        affected, agent = before.affected, before.agent
     item = _people_item(view, sentence, thing, event, affected)
     loss_verb = verb if verb is not None and verb.get("voice") == "loss" else None
     if item == "people" and loss_verb and sides.armed_subject(view.m, view.text, loss_verb, sentence):
@@ -1235,6 +1243,16 @@ def _claim(
         date=_date_of(view, sentence),
         cumulative=sides.is_cumulative(view.m, view.text, sentence, anchor),
         modality=modality,
+    )
+
+
+def _joined_loss(view: _Doc, event: Mention | None, kind: str) -> bool:
+    """A loss of materiel told with و right after another claim's words ("... وتدمير 7 عربات")."""
+    return (
+        event is not None
+        and kind in _MATERIEL_LOSSES
+        and view.text[event.start - 1 : event.start] == "و"
+        and view.text[event.start - 2 : event.start - 1] in (" ", "")
     )
 
 

@@ -40,6 +40,7 @@ _TYPE_ROLE = {
 _PHRASE_GAP = 14
 _SUBJECT_GAP = 30
 _SIDE_GAP = 28
+_MODEL_NAME = 30  # how long a weapon's name before its maker's demonym may be
 _LOYAL_REACH = 30  # "المليشيات الأجنبية الموالية لإيران": how far after a group its allegiance is said
 _PARTITIVE_REACH = 60
 _INFLICT_REACH = 50
@@ -426,9 +427,17 @@ def last_party(m: Mentions, before: int) -> str | None:
     ("وزارة الدفاع") or of a pronoun ("لكنها أعلنت")."""
     for actor in reversed(m.within("actor", 0, before)):
         code = actor.get("code")
-        if code and code not in non_party():
+        if code and code not in non_party() and not _of_a_weapon(m, actor):
             return code
     return None
+
+
+def _of_a_weapon(m: Mentions, actor: Mention) -> bool:
+    """A demonym that says whose make a weapon is ("طائرات "هاروب" الإسرائيلية"), not a party."""
+    if actor.get("type") != "demonym":
+        return False
+    items = m.within("item", max(0, actor.start - _MODEL_NAME), actor.start)
+    return bool(items) and items[-1].get("item") not in PEOPLE_ITEMS and actor.start - items[-1].end <= 3
 
 
 def claimant_of(

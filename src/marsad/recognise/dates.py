@@ -362,7 +362,8 @@ def grammar(lang: str = "ar") -> _Grammar:
                  rf"{months('MONO_')}{year('MONO_')}?(?:\s+(?P<MONO_mod>{mods}))?"),
         "YPAIR": (rf"{_w(lx.year_pairs)}\s*(?P<YPAIR_a>(?:19|20)\d\d){day_join}"
                   rf"(?P<YPAIR_b>(?:19|20)\d\d)(?!\d){suffix}"),
-        "YR": rf"{year_word}\s*(?P<YR_y>(?:19|20)\d\d)(?!\d){suffix}",
+        # not a written date: "في 2020-10-20" is that day, not the year
+        "YR": rf"{year_word}\s*(?P<YR_y>(?:19|20)\d\d)(?!\d)(?![-/.]\d){suffix}",
     }
 
     def compiled(name: str, keep: Any) -> Any:
