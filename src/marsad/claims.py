@@ -430,6 +430,11 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
                 )
             )
             continue
+        people = _demonym_after(view, number)
+        if people is not None:  # "إن 35 فلسطينيا ارتقوا"
+            value, high = number.get("value"), number.get("high")
+            out.append(Counted(number.start, people.end, "people", value, high, number, people))
+            continue
         thing = _anaphoric(view, number, out) or _cases_of(view, number) or _subject_count(view, number)
         thing = thing or _out_of(view, number, items, nouns)
         thing = thing or _listed_members(view, number, out)
@@ -456,6 +461,15 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
     out.extend(_singular_casualties(view, sentence, out, used))
     out.sort(key=lambda c: c.start)
     return _with_another(view, sentence, out)
+
+
+def _demonym_after(view: _Doc, number: Mention) -> Mention | None:
+    """A people's name right after a number counts its people: "35 فلسطينيا"، "12 سوريا"."""
+    for actor in view.m.within("actor", number.end, number.end + _GAP_PAIR):
+        if actor.get("type") == "demonym" and not view.text[number.end : actor.start].strip():
+            return actor
+        break
+    return None
 
 
 def _headed_model(view: _Doc, model: Mention) -> Mention | None:
@@ -901,7 +915,7 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             # "تدمير 24 بطارية، ... و136 مدفعية": one verb, a list; "- 100 عسكري بين قتيل وجريح"
             event = thing.event or _own_noun_after(view, thing, events) or listed[1]
         else:
-            event = thing.event or _governing_event(thing, events, frames)
+            event = thing.event or _governing_event(view, thing, events, frames)
             if event is None or _kind_for(event.get("kind"), thing.item) is None:
                 loss = _resulting_loss(view, thing, events)
                 if loss is not None:  # "استهدفت سفينتين ... إصابتهما": who targeted them hit them
@@ -1014,7 +1028,9 @@ def _resulting_loss(view: _Doc, thing: Counted, events: list[Mention]) -> Mentio
     return None
 
 
-def _governing_event(thing: Counted, events: list[Mention], frames: list[Frame]) -> Mention | None:
+def _governing_event(
+    view: _Doc, thing: Counted, events: list[Mention], frames: list[Frame]
+) -> Mention | None:
     """The event word right before the thing, else right after it, else the nearest before it
     (else after it); an attack word governs only
     when no loss word is near ("حصيلة قتلى هجمات ... 60 شخصا" is killed, not attack). A reporting
@@ -1031,7 +1047,8 @@ def _governing_event(thing: Counted, events: list[Mention], frames: list[Frame])
         if e.start >= thing.end
         and e.start - thing.end <= _EVENT_AFTER
         and (e.get("kind") not in PEOPLE_KINDS or item_class(thing.item) == "people")
-    ]  # "قصفا على المعسكر أسفر عن مقتل 9": the dead after a target are not what befell it
+        and not (item_class(thing.item) != "people" and _counts_people(view, e))
+    ]  # "قصفا على المعسكر أسفر عن مقتل 9"، "استهدفت سيارة ... سقوط شهيدين": the dead are what befell
     if (
         before
         and thing.start - before[-1].end <= _EVENT_ADJACENT
@@ -1054,6 +1071,21 @@ def _governing_event(thing: Counted, events: list[Mention], frames: list[Frame])
         if pool:
             return pool[0]
     return None
+
+
+def _counts_people(view: _Doc, event: Mention) -> bool:
+    """Whether a loss word is followed by the people it befell ("سقوط شهيدين"، "سقوط 5 قتلى")."""
+    after = view.text[event.end : event.end + _GAP_PAIR]
+    reach = event.end + _GAP_PAIR
+    head = [m for k in ("event", "item", "number") for m in view.m.within(k, event.end + 1, reach)]
+    if not head:
+        return False
+    first = min(head, key=lambda m: m.start)
+    if after[: first.start - event.end].strip():
+        return False
+    if first.kind == "number":
+        return True
+    return first.get("kind") in PEOPLE_KINDS or item_class(first.get("item") or "") == "people"
 
 
 def _background(view: _Doc, sentence: Segment) -> bool:

@@ -520,6 +520,8 @@ def _inner_side(m: Mentions, text: str, item: Mention) -> str | None:
         if actor.start == item.start:
             if actor.get("type") == "group" and actor.get("code"):
                 return actor.get("code")
+            if item.kind == "actor" and actor.get("code"):
+                return actor.get("code")  # "35 فلسطينيا": the people named are the side
             continue
         if actor.end > item.end:
             continue
