@@ -97,6 +97,7 @@ _TALLY_AFTER = 40  # "226 عدد المدنيين الذين قتلوا": how fa
 _OCCASION_REACH = 24  # "في مؤتمر صحفي عقده في أبوجا"
 _CLAUSE_BREAK = regex.compile(r"[،,؛;.:\n]")
 _MATERIEL_LOSSES = frozenset({"destroyed", "damaged", "seized"})
+_DATE_SPAN = 40  # how long a date a number may sit in is
 _FREED_REACH = 60  # how far before captives a freeing word of their clause may stand
 _RANKS_REACH = 12  # "قتيلا في صفوفهم"
 _SUBSET_LEAD = 12  # how far before a number "بينهم" or "من بينهم" may stand
@@ -622,7 +623,13 @@ def _listed_after(view: _Doc, first: Counted, nxt: Counted | Mention) -> bool:
         return bool(LIST_ITEM.match(view.text, line + 1, nxt.start + 1))
     end = min(nxt.start, first.end + len(sides.word_suffix(view.text, first.end)))  # "مرتفعا"
     gap = view.text[end : nxt.start]
-    for item in reversed(view.m.within("item", end, nxt.start)):
+    # the first's own casualty noun after it ("40 ألف عسكري بين قتيل وجريح، و226 دبابة")
+    nouns = [
+        e
+        for e in view.m.within("event", end, min(nxt.start, end + 2))
+        if e.get("role") == "noun" and not e.get("masdar")
+    ]
+    for item in sorted([*view.m.within("item", end, nxt.start), *nouns], key=lambda m: m.start, reverse=True):
         if item.end <= nxt.start:  # with its proclitic: the ل of "راجمة لصواريخ غراد"
             start = max(end, item.start - len(sides.word_prefix(view.text, item.start)))
             gap = gap[: start - end] + " " + gap[item.end - end :]
@@ -914,6 +921,9 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
         if in_list and listed is not None:
             # "تدمير 24 بطارية، ... و136 مدفعية": one verb, a list; "- 100 عسكري بين قتيل وجريح"
             event = thing.event or _own_noun_after(view, thing, events) or listed[1]
+            if _kind_for(event.get("kind"), thing.item) is None:
+                # "خسرت ... 40 ألف عسكري بين قتيل وجريح، و226 دبابة": the list's verb counts the tanks
+                event = _fitting_before(thing, events, sentence) or event
         else:
             event = thing.event or _governing_event(view, thing, events, frames)
             if event is None or _kind_for(event.get("kind"), thing.item) is None:
@@ -1070,6 +1080,15 @@ def _governing_event(
     ):
         if pool:
             return pool[0]
+    return None
+
+
+def _fitting_before(thing: Counted, events: list[Mention], sentence: Segment) -> Mention | None:
+    """The nearest event word before a list member, in its sentence, that can befall its item."""
+    for event in reversed(events):
+        before = sentence.start <= event.start and event.end <= thing.start
+        if before and _kind_for(event.get("kind"), thing.item):
+            return event
     return None
 
 
@@ -1291,14 +1310,27 @@ def _joined_loss(view: _Doc, event: Mention | None, kind: str) -> bool:
 def _verb_before(view: _Doc, thing: Counted, event: Mention | None) -> Mention | None:
     """The verb whose subject tells the sides: for a count with its own casualty noun
     ("فقد نحو 200 قتيل") the loss verb just before it, else the governing event."""
-    if event is None or event is not thing.event:
+    # a casualty noun after the count ("40 ألفا و500 عسكري بين قتيل وجريح") looks back for its verb too
+    own_noun = event is not None and event.get("role") == "noun" and event.start >= thing.end
+    if event is None or (event is not thing.event and not own_noun):
         return event
     verbs = [
         e
-        for e in view.m.within("event", max(0, thing.start - _EVENT_ADJACENT), thing.start)
+        for e in view.m.within("event", max(0, thing.start - _EVENT_BEFORE), thing.start)
         if e.get("role") != "noun" and e.get("voice") == "loss" and e.end <= thing.start
     ]
-    return verbs[-1] if verbs else event
+    near = verbs and thing.start - verbs[-1].end <= _EVENT_ADJACENT
+    if verbs and (near or _only_adverbials(view, verbs[-1].end, thing.start)):
+        return verbs[-1]  # "خسرت منذ بدء توغلها في 6 أغسطس أكثر من 40 ألفا ... بين قتيل وجريح"
+    return event
+
+
+def _only_adverbials(view: _Doc, start: int, end: int) -> bool:
+    """Nothing counted or done between two positions: only times, places and qualifiers."""
+    if view.m.within("event", start, end) or view.m.within("item", start, end):
+        return False
+    dated = view.m.within("date", max(0, start - _DATE_SPAN), end)
+    return all(any(d.start <= n.start < d.end for d in dated) for n in view.m.within("number", start, end))
 
 
 def _people_item(

@@ -40,6 +40,7 @@ _TYPE_ROLE = {
 _PHRASE_GAP = 14
 _SUBJECT_GAP = 30
 _SIDE_GAP = 28
+_DATIVES = frozenset({"ل", "لل", "لـ"})  # the preposition of "التابعة للحوثيين", left of the name
 _MODEL_NAME = 30  # how long a weapon's name before its maker's demonym may be
 _LOYAL_REACH = 30  # "المليشيات الأجنبية الموالية لإيران": how far after a group its allegiance is said
 _PARTITIVE_REACH = 60
@@ -133,6 +134,7 @@ class _Links:
     between: frozenset[str]
     party_pairs: frozenset[str]
     lies_in: frozenset[str]
+    belongs_to: frozenset[str]
     case_counters: frozenset[str]
     subset_leads: frozenset[str]
     source_gap: frozenset[str]
@@ -358,6 +360,9 @@ def _group(actors: list[Mention], text: str, first: int) -> list[Mention]:
     for nxt in actors[first + 1 :]:
         gap = text[phrase[-1].end : nxt.start]
         words = bare(gap).split()
+        if _belongs_to(words):  # "وزارة الصحة التابعة للحوثيين": the Houthis' ministry
+            phrase.append(nxt)
+            continue
         if len(gap) > _PHRASE_GAP or len(words) > 1 or any(ch.isdigit() or ch == ":" for ch in gap):
             break  # nor across a headline's colon: "جبهة تحرير تيغراي: قواتنا أسقطت"
         if any(w in links().complementisers for w in words):
@@ -368,6 +373,11 @@ def _group(actors: list[Mention], text: str, first: int) -> list[Mention]:
             break  # "نقلت وكالة تاس عن مصدر"، "وسائل إعلام إسرائيلية عن مصادر": outlet, then its source
         phrase.append(nxt)
     return phrase
+
+
+def _belongs_to(words: list[str]) -> bool:
+    """ "التابعة ل": the next actor owns the one before."""
+    return len(words) == 2 and words[0] in links().belongs_to and words[1] in _DATIVES
 
 
 def actor_phrase_after(
@@ -933,6 +943,8 @@ def sides_of(
             attacker = _attacker_before(m, text, sentence, event, conflict, own)  # "قصف طيران التحالف ... مما
             if attacker:  # أسفر عن مقتل 17"
                 affected = _hit_by(m, sentence, thing, attacker, conflict)
+                if thing.item == "people" and _not_allied(own, attacker, conflict):
+                    affected = own  # "الصحة اللبنانية: الغارات الإسرائيلية أسفرت عن 12 قتيلا": Lebanon's
             agent = attacker
         if affected is None:
             affected = opponent(own, conflict) if thing.item == "fighters" else own
@@ -951,6 +963,15 @@ def sides_of(
     if agent == affected and thing.item != "civilians":  # a state may strike its own people
         agent = opponent(affected, conflict, armed=True)
     return affected, agent
+
+
+def _not_allied(own: str | None, other: str, conflict: Conflict | None) -> bool:
+    """Whether the speaker is a party other than `other` and not on its side."""
+    if own is None or own == other or own in non_party():
+        return False
+    if conflict is None:
+        return True
+    return conflict.side_of(own) is None or conflict.side_of(own) != conflict.side_of(other)
 
 
 def _hit_by(
