@@ -97,7 +97,6 @@ _TALLY_AFTER = 40  # "226 عدد المدنيين الذين قتلوا": how fa
 _OCCASION_REACH = 24  # "في مؤتمر صحفي عقده في أبوجا"
 _CLAUSE_BREAK = regex.compile(r"[،,؛;.:\n]")
 _MATERIEL_LOSSES = frozenset({"destroyed", "damaged", "seized"})
-_DATE_SPAN = 40  # how long a date a number may sit in is
 _FREED_REACH = 60  # how far before captives a freeing word of their clause may stand
 _RANKS_REACH = 12  # "قتيلا في صفوفهم"
 _SUBSET_LEAD = 12  # how far before a number "بينهم" or "من بينهم" may stand
@@ -1326,11 +1325,9 @@ def _verb_before(view: _Doc, thing: Counted, event: Mention | None) -> Mention |
 
 
 def _only_adverbials(view: _Doc, start: int, end: int) -> bool:
-    """Nothing counted or done between two positions: only times, places and qualifiers."""
-    if view.m.within("event", start, end) or view.m.within("item", start, end):
-        return False
-    dated = view.m.within("date", max(0, start - _DATE_SPAN), end)
-    return all(any(d.start <= n.start < d.end for d in dated) for n in view.m.within("number", start, end))
+    """Nothing counted or done between two positions: only times, places and qualifiers (a day's
+    number counts nothing: "منذ 6 أغسطس")."""
+    return not (view.m.within("event", start, end) or view.m.within("item", start, end))
 
 
 def _people_item(

@@ -751,6 +751,8 @@ def _subject_force(
         and (
             _gap_in(bare(text[before[-1].end : event.start]), links().subject_before_gap)
             or _gap_in(bare(_uncounted(m, text, before[-1].end, event.start)), links().subject_before_gap)
+            # "أعلن الجيش الإسرائيلي أنه شن غارات": the pronoun is the one who said it
+            or bare(text[before[-1].end : event.start]) in links().pronoun_complementisers
         )
     ):
         start = len(before) - 1
