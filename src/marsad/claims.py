@@ -1043,8 +1043,9 @@ def _governing_event(
     """The event word right before the thing, else right after it, else the nearest before it
     (else after it); an attack word governs only
     when no loss word is near ("حصيلة قتلى هجمات ... 60 شخصا" is killed, not attack). A reporting
-    frame between them starts another clause ("أعلنت مقتل 710، في حين تقول باكو إن 60 قتلوا")."""
-    clause = max((f.end for f in frames if f.end <= thing.start), default=0)
+    frame between them starts another clause ("أعلنت مقتل 710، في حين تقول باكو إن 60 قتلوا"), and
+    so does a joined إن/أن ("نزح 1.5 مليون، وإن 1.2 مليون آخرين بحاجة إلى مساعدات")."""
+    clause = max([_joined_that(view, thing), *(f.end for f in frames if f.end <= thing.start)])
     before = [
         e
         for e in events
@@ -1080,6 +1081,17 @@ def _governing_event(
         if pool:
             return pool[0]
     return None
+
+
+def _joined_that(view: _Doc, thing: Counted) -> int:
+    """Where a clause joined by "وإن"/"وأن" before the count begins, else 0."""
+    start = max(0, thing.start - _EVENT_BEFORE)
+    words = view.text[start : thing.start].split()
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        if word[:1] == "و" and word[1:] in sides.links().complementisers:
+            return view.text.rfind(word, start, thing.start)
+    return 0
 
 
 def _fitting_before(thing: Counted, events: list[Mention], sentence: Segment) -> Mention | None:
