@@ -995,6 +995,9 @@ def _civilians_home(
     against = conflict.side_of(agent)
     towns = []
     for place in m.within("place", sentence.start, sentence.end):
+        held = place.get("held")
+        if held and conflict.side_of(held) is not None and conflict.side_of(held) != against:
+            return held  # "قصفت القوات الأذربيجانية ستيباناكيرت": Karabakh's people, not Azerbaijan's
         side = conflict.side_of(place.get("country"))
         if side is not None and (side != against or not place.key.startswith(_COUNTRY)):
             return place.get("country")  # a town of the agent's own state: its own people

@@ -76,6 +76,7 @@ class Place(NamedTuple):
     tier: int  # 2 curated, 1 country, 0 GeoNames
     cue: str | None = None  # "always" | "foreign" | None
     anchor: str | None = None  # facilities: "nearest" | "capital"
+    held: str | None = None  # the de facto authority whose people live there (Stepanakert: NKR)
 
     def attrs(self, **over: Any) -> dict[str, Any]:
         out = {
@@ -86,6 +87,8 @@ class Place(NamedTuple):
             "precision": self.precision,
             "geonames_id": self.geonames_id,
         }
+        if self.held:
+            out["held"] = self.held
         if over:
             out.update(over)
         return out
@@ -202,6 +205,7 @@ class Gazetteer:
                 tier=2,
                 cue=raw.get("cue"),
                 anchor=raw.get("anchor"),
+                held=raw.get("held"),
             )
             if place.id in self.places:
                 raise ValueError(f"{path.name}: duplicate id {place.id!r}")
