@@ -214,6 +214,20 @@ def test_a_neighbourhood_name_may_begin_with_the_article() -> None:
     assert keys("حررت القوات حي الزنجيلي", ["IRQ"]) == ["unknown:الزنجيلي"]
 
 
+def test_a_list_of_villages_goes_on_past_known_names() -> None:
+    norm = normalise("حررت القوات قرى جبرائيل وكارخولو وفضولي وشيكارجيك").text
+    found = find(norm, ["AZE"])
+    names = [norm[m.start : m.end] for m in found]
+    assert names == ["جبراييل", "كارخولو", "فضولي", "شيكارجيك"]
+    assert [m.key.startswith("unknown:") for m in found] == [False, True, False, True]
+
+
+def test_a_karabakh_town_is_held_by_its_de_facto_authority() -> None:
+    norm = normalise("قصف على ستيباناكيرت وغنجة").text
+    held = {norm[m.start : m.end]: m.attrs.get("held") for m in find(norm, ["AZE", "ARM"])}
+    assert held == {"ستيباناكيرت": "NKR", "غنجه": None}
+
+
 def test_unknown_name_rejects_ordinary_words() -> None:
     assert keys("سيطرت على مناطق واسعة ومدن سعودية ومناطق يسيطر عليها", ["SAU"]) == []
 

@@ -639,16 +639,22 @@ def _unknown(m: _Matcher, hits: list[_Hit]) -> list[Mention]:
     taken = [(h.word_start, h.end) for h in hits]
     starts = {h.word_start for h in hits}
     out: list[Mention] = []
+    ends = {h.word_start: h.end for h in hits}
     for end, cue in sorted(m.cue_hits):
-        if end in starts or (end + 1) in starts:
-            continue
         plural = cue in gz.unknown_plural
+        known = ends.get(end, ends.get(end + 1))
+        if known is not None and not plural:
+            continue
         items: list[tuple[int, int]] = []
-        cursor = end
+        cursor = end if known is None else known  # "قرى جبرائيل وكارخولو": go on past a known first
         while True:
-            name = _name_after(gz, text, cursor, cue, starts, first=not items)
+            name = _name_after(gz, text, cursor, cue, starts, first=not items and known is None)
             if name is None:
-                break
+                nxt = _known_next(text, cursor, ends) if plural else None
+                if nxt is None:
+                    break
+                cursor = nxt  # "قرى X وجبرائيل وY": a known name inside the list
+                continue
             items.append(name)
             if not plural:
                 break
@@ -663,6 +669,14 @@ def _unknown(m: _Matcher, hits: list[_Hit]) -> list[Mention]:
             out.append(_resolve_unknown(m, hits, s, e))
             taken.append((s, e))
     return out
+
+
+def _known_next(text: str, pos: int, ends: dict[int, int]) -> int | None:
+    """The end of a known place joined by و right after `pos` ("... وجبرائيل"), else None."""
+    rest = text[pos : pos + 3]
+    if rest.startswith(" و"):
+        return ends.get(pos + 2)
+    return None
 
 
 def _name_after(gz: Gazetteer, text: str, pos: int, cue: str, known_starts: set[int],
