@@ -948,6 +948,10 @@ def sides_of(
                 if thing.item == "people" and _not_allied(own, attacker, conflict):
                     affected = own  # "الصحة اللبنانية: الغارات الإسرائيلية أسفرت عن 12 قتيلا": Lebanon's
             agent = attacker
+        elif event is not None:  # "طيران التحالف دمر موقعا ..., مما أسفر عن مقتل 7 من التنظيم"
+            attacker = _attacker_before(m, text, sentence, event, conflict, own)
+            if attacker and conflict is not None and conflict.side_of(attacker) != conflict.side_of(affected):
+                agent = attacker
         if affected is None:
             affected = opponent(own, conflict) if thing.item == "fighters" else own
         if affected is None:
@@ -1116,7 +1120,10 @@ def _attacker_before(
 ) -> str | None:
     """The named side that carried out an attack earlier in the sentence, whose losses follow."""
     for attack in reversed(m.within("event", sentence.start, event.start)):
-        if attack.get("kind") != "attack" or attack.get("role") == "noun":
+        # "طيران التحالف دمر موقعا ..., ما أسفر عن مقتل 7": a strike that destroyed is one too
+        kind = attack.get("kind")
+        striking = kind == "attack" or (kind == "destroyed" and attack.get("voice") == "agentive")
+        if not striking or attack.get("role") == "noun":
             continue
         subject = _party_subject(m, text, attack, sentence, conflict, own)
         if isinstance(subject, str) and subject not in non_party():
