@@ -40,6 +40,7 @@ _TYPE_ROLE = {
 _PHRASE_GAP = 14
 _SUBJECT_GAP = 30
 _SIDE_GAP = 28
+_BY_REACH = 30  # "من قبل المسيرة الروسية": how far after "by" its side is named
 _DATIVES = frozenset({"ل", "لل", "لـ"})  # the preposition of "التابعة للحوثيين", left of the name
 _MODEL_NAME = 30  # how long a weapon's name before its maker's demonym may be
 _LOYAL_REACH = 30  # "المليشيات الأجنبية الموالية لإيران": how far after a group its allegiance is said
@@ -135,6 +136,7 @@ class _Links:
     party_pairs: frozenset[str]
     lies_in: frozenset[str]
     belongs_to: frozenset[str]
+    by_agent: frozenset[str]
     case_counters: frozenset[str]
     subset_leads: frozenset[str]
     source_gap: frozenset[str]
@@ -966,9 +968,37 @@ def sides_of(
         # armed men its rebels, where one state fights one insurgency
         affected = {"soldiers": conflict.army, "fighters": conflict.rebels}.get(thing.item)
         agent = agent or opponent(affected, conflict, armed=True)
+    by = _by_agent(m, text, sentence, sentence.start)
+    if by is not None and by != affected:
+        agent = by  # "تلقتها الدبابة الأوكرانية من قبل المسيرة الروسية"، "مقتل 3 جنود بنيران أرمينية"
     if agent == affected and thing.item != "civilians":  # a state may strike its own people
         agent = opponent(affected, conflict, armed=True)
     return affected, agent
+
+
+def _by_agent(m: Mentions, text: str, sentence: Segment, start: int) -> str | None:
+    """The side named after "by" ("من قبل"، "على يد"، "بنيران") later in the claim's sentence."""
+    window = text[start : sentence.end]
+    found = [(window.find(w), w) for w in links().by_agent if window.find(w) >= 0]
+    if not found:
+        return None
+    at, word = min(found)
+    pos = start + at + len(word)
+    for actor in m.within("actor", pos, min(sentence.end, pos + _BY_REACH)):
+        code = actor.get("code")
+        gap = bare(_unnamed(m, text, pos, actor.start))
+        if code and code not in non_party() and not gap:
+            return code
+        break
+    return None
+
+
+def _unnamed(m: Mentions, text: str, start: int, end: int) -> str:
+    """The words between two positions less the things named there ("المسيرة" in "من قبل المسيرة الروسية")."""
+    gap = text[start:end]
+    for item in m.within("item", start, end):
+        gap = gap.replace(text[item.start : item.end] + word_suffix(text, item.end), " ")
+    return gap
 
 
 def _not_allied(own: str | None, other: str, conflict: Conflict | None) -> bool:
