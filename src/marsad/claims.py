@@ -90,6 +90,7 @@ _OBJECT_GAP = 3  # between an active verb and its object
 _TOWARDS_REACH = 8  # "باتجاه البحر"
 _PERIOD_REACH = 8  # "أثناء احتلالها"
 _TALLY_REACH = 8  # "عدد القتلى"
+_MONITOR_REACH = 24  # "سجل مكتب الإعلام الحكومي 7 حالات": how soon a monitor's tally follows its subject
 _WORD_REACH = 12  # one word
 _AFTER_NOUN = frozenset({1, 2})  # the numbers written after their noun: "مدني واحد"، "جنديين اثنين"
 _ACCUSATIVE_ENDS = frozenset({"", "ا"})  # what is left of "أرمينيا" once its demonym "أرميني" is cut
@@ -281,6 +282,9 @@ def _frames(
         if phrase is not None:
             previous = frames[-1].claimant if frames else speaker
             claimant = sides.claimant_of(phrase, view.m, view.norm.source_text, previous, view.conflict)
+            watched = verb.get("monitor") and sides.side_code(claimant)
+            if watched and not _tally_follows(view, phrase[-1].end):
+                continue  # "وحدات الجيش رصدت تحركات": the army watched; "سجل المكتب 7 حالات" reports
         elif (topic := _pronoun_subject(view, verb)) is not None:
             claimant = topic
         elif kind in ("according", "publish"):
@@ -299,6 +303,12 @@ def _frames(
         frames.append(Frame(verb.start, verb.end, claimant, modality, relays, kind == "quote"))
         frames.extend(quoted)
     return frames
+
+
+def _tally_follows(view: _Doc, pos: int) -> bool:
+    """Whether a count or a casualty word follows soon after a monitor's subject."""
+    end = pos + _MONITOR_REACH
+    return bool(view.m.within("number", pos, end) or view.m.within("event", pos, end))
 
 
 def _opening_subject(view: _Doc, sentence: Segment, verb: Mention) -> list[Mention] | None:
@@ -654,19 +664,29 @@ def _past_model_names(words: list[str]) -> list[str]:
 def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | None:
     """ "39 أخرى": a number followed by "other(s)" counts the item counted just before."""
     word = bare_gap(view.text[number.end : number.end + 12]).split(maxsplit=1)
-    if not before or not word or word[0] not in sides.links().others:
+    if not word or word[0] not in sides.links().others:
         return None
-    # "200 شخص قتلوا، بينهم 10 مدنيين، وأصيب 400 آخرين": the others are more of the whole, not the part
-    prev = next((c for c in reversed(before) if not _subset(view, c)), before[-1])
+    # "استشهد مدنيان وأصيب 5 آخرون": a noun that counts itself, nearer than any number before
+    reach = max(0, number.start - _OBJECT_REACH)
+    own = [i for i in view.m.within("item", reach, number.start) if i.get("count")]
+    of_them = word[0] in sides.links().of_them  # "أطلقت 35 مسيرة وصاروخين، وتم إسقاط 30 منها": the 35
+    if own and not of_them and (not before or own[-1].start > before[-1].end):
+        item, mention = own[-1].get("item"), own[-1]
+    elif before:
+        # "200 شخص قتلوا، بينهم 10 مدنيين، وأصيب 400 آخرين": the others are more of the whole, not the part
+        prev = next((c for c in reversed(before) if not _subset(view, c)), before[-1])
+        item, mention = prev.item, prev.item_mention
+    else:
+        return None
     end = number.end + view.text[number.end :].index(word[0]) + len(word[0])
     return Counted(
         number.start,
         end,
-        prev.item,
+        item,
         number.get("value"),
         number.get("high"),
         number,
-        prev.item_mention,
+        mention,
         None,  # "مقتل 4 وإصابة 10 آخرين": the others take the word before them
         others=True,
     )

@@ -137,6 +137,7 @@ class _Links:
     lies_in: frozenset[str]
     belongs_to: frozenset[str]
     by_agent: frozenset[str]
+    reports_of: frozenset[str]
     case_counters: frozenset[str]
     subset_leads: frozenset[str]
     source_gap: frozenset[str]
@@ -392,6 +393,9 @@ def actor_phrase_after(
         return None
     if not source and addressed(text, actors[0]):
         return None  # "وأضاف لقناة العربية": the outlet he spoke to, not who spoke
+    dative = word_prefix(text, actors[0].start).endswith("ل")
+    if not source and dative and not _owner_of_report(text, pos, actors[0]):
+        return None  # "رصدت تحركات للإرهابيين": whose the movements were, not who watched
     raw = text[pos : actors[0].start]
     quoted = bare(raw) and any(q in raw for q in _OPENERS) and not source
     counts = [n for n in m.within("number", pos, actors[0].start) if text[n.start : n.end] not in _ONE_OF]
@@ -413,6 +417,12 @@ def actor_phrase_after(
     return _group(all_after, text, 0)
 
 
+def _owner_of_report(text: str, pos: int, actor: Mention) -> bool:
+    """ "وقال تقرير للأمم المتحدة": a report or statement of the actor after ل speaks for it."""
+    words = bare(text[pos : actor.start]).split()
+    return len(words) >= 2 and words[-2] in links().reports_of
+
+
 def actor_phrase_before(m: Mentions, text: str, pos: int, limit: int) -> list[Mention] | None:
     """The subject before a verb (SVO): actor words ending just before it."""
     actors = m.within("actor", max(limit, pos - 80), pos)
@@ -425,6 +435,9 @@ def actor_phrase_before(m: Mentions, text: str, pos: int, limit: int) -> list[Me
         return None
     start = len(actors) - 1
     while start > 0 and actors[start].start - actors[start - 1].end <= _PHRASE_GAP:
+        gap = bare(text[actors[start - 1].end : actors[start].start]).split()
+        if any(w in links().complementisers for w in gap):
+            break  # "ذكر مراسل سانا أن وحدات الجيش رصدت": the army is the subject, not the reporter
         start -= 1
     return actors[start:]
 
