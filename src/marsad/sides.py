@@ -9,7 +9,7 @@ the conflict: a party reports its own losses and the damage it did to the other 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -87,6 +87,7 @@ class Conflict:
     army: str | None = None  # the party a bare "الجيش" means in this conflict's coverage
     rebels: str | None = None  # the party bare "المتمردون"، "الانفصاليون"، "المسلحون" mean
     civil: str | None = None  # the party a bare "وزارة الصحة" or "الدفاع المدني" means
+    wide: bool = True  # a party of another conflict has that conflict's opponent (not for attacks)
 
     def side_of(self, code: str | None) -> int | None:
         for i, side in enumerate(self.parties):
@@ -339,12 +340,29 @@ def opponent(code: str | None, conflict: Conflict | None, armed: bool = False) -
     if conflict is None or code is None:
         return None
     side = conflict.side_of(code)
-    if side is None:
+    if side is None and conflict.wide:
+        conflict = _conflict_of_party(code, conflict)
+        side = conflict.side_of(code) if conflict is not None else None
+    if conflict is None or side is None:
         return None
     others = [c for i, s in enumerate(conflict.parties) if i != side for c in s]
     if armed:
         others = [c for c in others if c != conflict.civil] or others
     return max(others, key=lambda c: (conflict.mentions.get(c, 0), -others.index(c))) if others else None
+
+
+def _conflict_of_party(code: str, article: Conflict) -> Conflict | None:
+    """The conflict of a party the article's own conflict leaves out (Hezbollah in an article mostly
+    on Gaza): the one whose other parties the article names most."""
+    rows = [_conflicts()[r] for r, _ in _party_index().get(code, ())]
+    if not rows:
+        return None
+
+    def named(row: _ConflictRow) -> int:
+        return sum(article.mentions.get(c, 0) for side in row.parties for c in side if c != code)
+
+    best = max(rows, key=named)
+    return Conflict(best.id, best.parties, article.mentions, best.army, best.rebels, best.civil)
 
 
 def side_code(claimant: Claimant) -> str | None:
@@ -907,6 +925,9 @@ def sides_of(
     """(affected, agent) of a counted thing. What a side denies with no doer named is what the
     other side claims to have done to it ("نفت أرمينيا إسقاط الطائرة": Armenia's plane)."""
     own = side_code(claimant) or claimant.side
+    if kind == "attack" and conflict is not None:
+        # who a strike of a party of another war was aimed at is no guess: "استهدفت قاعدة عين الأسد"
+        conflict = replace(conflict, wide=False)
     affected = named_side(m, text, sentence, thing, event, conflict)
     if kind == "attack" and thing.item in _BORNE and affected is not None:
         # "صدت 12 هجوما حوثيا"، "أطلقت 120 مسيرة روسية": the side an attack or its weapon bears made
