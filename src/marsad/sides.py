@@ -40,6 +40,7 @@ _TYPE_ROLE = {
 _PHRASE_GAP = 14
 _SUBJECT_GAP = 30
 _SIDE_GAP = 28
+_RESULT_REACH = 14  # "ما أسفر عن تدمير": how far before an event word its result link is
 _BY_REACH = 30  # "من قبل المسيرة الروسية": how far after "by" its side is named
 _DATIVES = frozenset({"ل", "لل", "لـ"})  # the preposition of "التابعة للحوثيين", left of the name
 _MODEL_NAME = 30  # how long a weapon's name before its maker's demonym may be
@@ -138,6 +139,7 @@ class _Links:
     lies_in: frozenset[str]
     belongs_to: frozenset[str]
     by_agent: frozenset[str]
+    results: frozenset[str]
     reports_of: frozenset[str]
     case_counters: frozenset[str]
     subset_leads: frozenset[str]
@@ -412,7 +414,8 @@ def actor_phrase_after(
     if not source and addressed(text, actors[0]):
         return None  # "وأضاف لقناة العربية": the outlet he spoke to, not who spoke
     dative = word_prefix(text, actors[0].start).endswith("ل")
-    if not source and dative and not _owner_of_report(text, pos, actors[0]):
+    owned = dative and _owner_of_report(text, pos, actors[0])
+    if not source and dative and not owned:
         return None  # "رصدت تحركات للإرهابيين": whose the movements were, not who watched
     raw = text[pos : actors[0].start]
     quoted = bare(raw) and any(q in raw for q in _OPENERS) and not source
@@ -427,7 +430,7 @@ def actor_phrase_after(
     named = (
         actors[0].get("type") == "title" and len(gap.split()) <= _NAME_WORDS
     )  # "أعلن أحمد فقي وزير الدفاع"
-    if gap and gap not in links().subject_gap and len(gap.split()) > 2 and not named:
+    if gap and gap not in links().subject_gap and len(gap.split()) > 2 and not named and not owned:
         return None
     if any(w in links().complementisers for w in gap.split()):
         return None
@@ -594,6 +597,7 @@ def _explicit_side(
     """A side named right after the counted thing: "جنود أرمينيين"، "عنصرا من الجيش الأذري"،
     "من أفراد القوات المشتركة والمستنفرين" (an unnamed force, then one named with و)."""
     joined = False  # past a force of no country: the next may be joined to it with و
+    army = None  # "4 من أفراد الجيش": the conflict's army, unless a country follows it
     for actor in m.within("actor", end, min(limit, end + _SIDE_GAP)):
         if _made_in(text, actor):
             end = actor.end + len(text[actor.end :].split(maxsplit=1)[0]) + 1
@@ -611,9 +615,11 @@ def _explicit_side(
                 return code
             if actor.get("type") in ("institution", "title"):
                 end, joined = actor.end, True  # "جنديين من الجيش العراقي": the state follows its army
+                if actor.key == _ARMY and conflict is not None:
+                    army = army or conflict.army
                 continue
-        return None
-    return None
+        return army
+    return army
 
 
 def _loyal_to(m: Mentions, text: str, actor: Mention, limit: int) -> str | None:
@@ -974,6 +980,9 @@ def sides_of(
     agent = None
     if voice == "agentive" or (voice == "ambiguous" and subject):
         agent = subject if isinstance(subject, str) else (opponent(own, conflict) if denied else own)
+        if subject is None and event is not None and _a_result(text, event):
+            # "شنت مقاتلات التحالف 12 غارة، ما أسفر عن تدمير 7 آليات": the raids' doer destroyed them
+            agent = _attacker_before(m, text, sentence, event, conflict, own) or agent
         if affected is None:
             affected = _hit_by(m, sentence, thing, agent, conflict)
     else:
@@ -996,6 +1005,7 @@ def sides_of(
                 affected = _hit_by(m, sentence, thing, agent, conflict)
             else:
                 affected = _side_named(m, text, sentence, thing, conflict)
+        agent = agent or _speaking_army(claimant, own, affected, conflict)
         agent = agent or opponent(affected, conflict, armed=True)
     if affected is None and conflict is not None:
         # "قالت مصادر محلية إن 30 جنديا قتلوا": soldiers with no side named are the conflict's army,
@@ -1033,6 +1043,23 @@ def _unnamed(m: Mentions, text: str, start: int, end: int) -> str:
     for item in m.within("item", start, end):
         gap = gap.replace(text[item.start : item.end] + word_suffix(text, item.end), " ")
     return gap
+
+
+def _a_result(text: str, event: Mention) -> bool:
+    """Whether an event word is told as the result of what came before ("ما أسفر عن تدمير")."""
+    words = bare(text[max(0, event.start - _RESULT_REACH) : event.start]).split()
+    return any(" ".join(words[-n:]) in links().results for n in (1, 2) if len(words) >= n)
+
+
+def _speaking_army(
+    claimant: Claimant, own: str | None, affected: str | None, conflict: Conflict | None
+) -> str | None:
+    """An army that tells its enemy's losses with no doer named ("الجيش الوطني يعلن مقتل 40 حوثيا")
+    caused them, rather than the ally named most."""
+    if claimant.role != "MIL" or own is None or conflict is None or affected is None:
+        return None
+    mine, theirs = conflict.side_of(own), conflict.side_of(affected)
+    return own if mine is not None and theirs is not None and mine != theirs else None
 
 
 def _not_allied(own: str | None, other: str, conflict: Conflict | None) -> bool:
