@@ -90,6 +90,8 @@ _OBJECT_GAP = 3  # between an active verb and its object
 _TOWARDS_REACH = 8  # "باتجاه البحر"
 _PERIOD_REACH = 8  # "أثناء احتلالها"
 _TALLY_REACH = 8  # "عدد القتلى"
+_CONFIRM_REACH = 30  # "12 عربة بحالة جيدة": how far after a count its confirming words may be
+_LATTER_REACH = 10  # "نفت الأخيرة"
 _MONITOR_REACH = 24  # "سجل مكتب الإعلام الحكومي 7 حالات": how soon a monitor's tally follows its subject
 _WORD_REACH = 12  # one word
 _AFTER_NOUN = frozenset({1, 2})  # the numbers written after their noun: "مدني واحد"، "جنديين اثنين"
@@ -285,7 +287,7 @@ def _frames(
             watched = verb.get("monitor") and sides.side_code(claimant)
             if watched and not _tally_follows(view, phrase[-1].end):
                 continue  # "وحدات الجيش رصدت تحركات": the army watched; "سجل المكتب 7 حالات" reports
-        elif (topic := _pronoun_subject(view, verb)) is not None:
+        elif (topic := _pronoun_subject(view, verb) or _the_latter(view, verb)) is not None:
             claimant = topic
         elif kind in ("according", "publish"):
             continue
@@ -387,6 +389,19 @@ def _pronoun_subject(view: _Doc, verb: Mention) -> Claimant | None:
     if code is None or said is None:
         return None
     return Claimant(code, "GOV", view.norm.source_text(verb.start - len(said) - 1, verb.start).strip())
+
+
+def _the_latter(view: _Doc, verb: Mention) -> Claimant | None:
+    """ "في حين نفت الأخيرة ذلك": the latter is the party named last before the verb."""
+    after = bare_gap(view.text[verb.end : verb.end + _LATTER_REACH]).split()[:1]
+    if not after or after[0] not in sides.links().latter:
+        return None
+    code = sides.last_party(view.m, verb.start)
+    start = view.text.index(after[0], verb.end)
+    if code is None:
+        return None
+    role = "GOV" if code in sides.states() else "MIL"  # a state's government, a group's command
+    return Claimant(code, role, view.norm.source_text(start, start + len(after[0])))
 
 
 def _claimant_for(position: int, frames: list[Frame], headline: bool) -> tuple[Claimant, str]:
@@ -963,6 +978,8 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
                 found = "attack"  # "قتلوا في الاشتباكات، متهما الطائرات بشن 14 غارة": strikes stand alone
             if found is None or (found == "captured" and _freed(view, thing, events)):
                 continue
+            if event.get("confirm") and not _confirmed(view, thing, event.get("confirm")):
+                continue  # "تسلمت أوكرانيا 31 دبابة": a delivery, not spoils
             kind = found
         if (
             thing.number is None
@@ -1112,6 +1129,13 @@ def _joined_that(view: _Doc, thing: Counted) -> int:
         if word[:1] == "و" and word[1:] in sides.links().complementisers:
             return view.text.rfind(word, start, thing.start)
     return 0
+
+
+def _confirmed(view: _Doc, thing: Counted, words: str) -> bool:
+    """Whether a word of the links.yaml list `words` follows the counted thing in its clause."""
+    after = bare_gap(view.text[thing.end : thing.end + _CONFIRM_REACH])
+    wanted: frozenset[str] = getattr(sides.links(), words)
+    return any(f" {w} " in f" {after} " for w in wanted)
 
 
 def _fitting_before(thing: Counted, events: list[Mention], sentence: Segment) -> Mention | None:

@@ -77,6 +77,7 @@ _ANAPHORS = frozenset({"institution.anaphor", "group.anaphor"})  # الوزار�
 _ORG_ANAPHOR = "org.anaphor"  # "المرصد": the monitor named before
 _REBELS = "force.generic.rebels"  # the actors.yaml entry of unnamed armed groups
 _ENEMY = "force.generic.enemy"  # "العدو": the claimant's opponent
+_TOLL = "cum.toll"  # the markers.yaml entry of toll words (حصيلة، إجمالي)
 _CIVIL_BODIES = frozenset({"institution.health", "institution.civil"})  # actors.yaml entries
 
 
@@ -140,6 +141,8 @@ class _Links:
     belongs_to: frozenset[str]
     by_agent: frozenset[str]
     results: frozenset[str]
+    latter: frozenset[str]
+    spoils: frozenset[str]
     reports_of: frozenset[str]
     case_counters: frozenset[str]
     subset_leads: frozenset[str]
@@ -967,6 +970,8 @@ def sides_of(
         subject = None  # "نفت أرمينيا إسقاط الطائرة": the denier, not who downed it
     if voice == "loss" and affected is None and isinstance(subject, str):
         affected = subject  # "الجيش الأذربيجاني فقد 200 قتيل"
+    if voice == "loss" and affected is None and event is not None and own and _own_loss(text, event):
+        affected = own  # "وقالت إن خسائرها لم تتجاوز 15 مقاتلا": its own losses
     if voice == "loss" and affected is None and event is not None:
         affected = _inflicted_on(m, text, sentence, event, own, conflict)
         affected = affected or _loss_owner(m, text, event, conflict)  # "خسائر نظام كييف"
@@ -1049,6 +1054,11 @@ def _a_result(text: str, event: Mention) -> bool:
     """Whether an event word is told as the result of what came before ("ما أسفر عن تدمير")."""
     words = bare(text[max(0, event.start - _RESULT_REACH) : event.start]).split()
     return any(" ".join(words[-n:]) in links().results for n in (1, 2) if len(words) >= n)
+
+
+def _own_loss(text: str, event: Mention) -> bool:
+    """A loss word with the speaker's pronoun on it: "خسائرها"، "خسائرنا"."""
+    return event.get("role") != "noun" and word_suffix(text, event.end) in links().own_suffixes - {""}
 
 
 def _speaking_army(
@@ -1365,8 +1375,18 @@ def is_cumulative(m: Mentions, text: str, sentence: Segment, anchor: int) -> boo
     return any(
         mk.get("role") == "cumulative"
         and not (mk.get("value") == "undated" and dated)
-        and (mk.start < anchor or not _clause_break(text[anchor : mk.end]))
+        and ((mk.start < anchor and not _toll_of_another(m, mk, anchor)) or (
+            mk.start >= anchor and not _clause_break(text[anchor : mk.end])
+        ))
         for mk in m.within("marker", sentence.start, sentence.end)
+    )
+
+
+def _toll_of_another(m: Mentions, marker: Mention, anchor: int) -> bool:
+    """A toll word the outlet opens with, before a party speaks of its own figure: "تضاربت الروايات
+    حول حصيلة المعارك، إذ قال الجيش إنه قتل 300" (the 300 are no running total)."""
+    return marker.key == _TOLL and any(
+        v.get("frame") in ("say", "deny") for v in m.within("verb", marker.end, anchor)
     )
 
 
