@@ -1123,6 +1123,8 @@ def _governing_event(
 def _joined_that(view: _Doc, thing: Counted) -> int:
     """Where a clause joined by "وإن"/"وأن" before the count begins, else 0."""
     start = max(0, thing.start - _EVENT_BEFORE)
+    if "وان" not in view.text[start : thing.start] and "وبان" not in view.text[start : thing.start]:
+        return 0  # most counts have no joined إن/أن before them
     words = view.text[start : thing.start].split()
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
