@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import regex
 
@@ -90,6 +90,8 @@ _OBJECT_GAP = 3  # between an active verb and its object
 _TOWARDS_REACH = 8  # "باتجاه البحر"
 _PERIOD_REACH = 8  # "أثناء احتلالها"
 _TALLY_REACH = 8  # "عدد القتلى"
+_LINE_STOPS = (".", "\n", "؟", "!")  # no number reaches its noun across these
+_PAST_REACH = 14  # "وكانت يريفان قد أعلنت": how far before a reporting verb its past auxiliary is
 _CONFIRM_REACH = 30  # "12 عربة بحالة جيدة": how far after a count its confirming words may be
 _LATTER_REACH = 10  # "نفت الأخيرة"
 _MONITOR_REACH = 24  # "سجل مكتب الإعلام الحكومي 7 حالات": how soon a monitor's tally follows its subject
@@ -853,7 +855,7 @@ def _labelled(view: _Doc, number: Mention, items: list[Mention]) -> Mention | No
     if mark is None or mark.end() == line:
         return None
     for item in items:
-        if mark.end() <= item.start and bare_gap(view.text[item.end : colon]) == "":
+        if mark.end() <= item.start and item.end <= colon and bare_gap(view.text[item.end : colon]) == "":
             return item if _only_qualifiers(view, colon + 1, number.start) else None
     return None
 
@@ -891,6 +893,8 @@ def _next_head(view: _Doc, pos: int, items: list[Mention], nouns: list[Mention])
         near = cand.start >= pos and cand.start - pos <= _GAP_PAIR
         if not near or not sides.is_filler(bare_gap(view.text[pos : cand.start])):  # "(٢٥) عربة"
             continue
+        if any(stop in view.text[pos : cand.start] for stop in _LINE_STOPS):
+            continue  # "150 ألفا.\n- النازحون": the next line's noun counts nothing here
         if best is None or cand.start < best.start or (cand.start == best.start and cand.end > best.end):
             best = cand
     return best
@@ -936,7 +940,7 @@ class _Told(NamedTuple):
 
 
 def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iterator[_Told]:
-    if _background(view, sentence):
+    if _background(view, sentence) and not _reported_now(view, frames):
         return
     events = [e for e in view.m.within("event", sentence.start, sentence.end) if not _hypothetical(view, e)]
     frames = frames or _headline_subject(view, sentence, events)
@@ -945,11 +949,16 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
     last: Claim | None = None  # the claim made just before
     made: set[tuple[str, str]] = set()  # the kinds and items claimed so far in the sentence
     counted = (_of_model(view, _displaced_victims(view, events, c)) for c in _counted(view, sentence))
+    all_frames, all_events = frames, events
     for thing in counted:
         doer: Mention | None = None  # the targeting word whose subject acted, when a loss word counts
+        # a list line sees its own words and its header's, not another line's ("- المحتاجون: 30 مليون")
+        frames = _in_scope(view, sentence, thing, all_frames)
+        events = _in_scope(view, sentence, thing, all_events)
         if _not_a_count(view, thing) or _speaker(view, thing, frames) or _history(view, sentence, thing):
             continue
         in_list = listed is not None and listed[1] is not None and _listed_after(view, listed[0], thing)
+        in_list = in_list and listed is not None and (listed[1] in events or listed[1] is thing.event)
         if thing.others:
             prior = last  # "مقتل 7 عناصر من التنظيم وإصابة 11 آخرين": the same side
         if in_list and listed is not None:
@@ -999,7 +1008,21 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
         claim = _claim(view, sentence, frames, thing, event, kind, prior, doer, last)
         prior = last = claim
         yield _Told(claim, _model_named(view, thing))
-    yield from (_Told(claim) for claim in _control_claims(view, sentence, frames, events))
+    yield from (_Told(claim) for claim in _control_claims(view, sentence, all_frames, all_events))
+
+
+_Scoped = TypeVar("_Scoped", Frame, Mention)
+
+
+def _in_scope(view: _Doc, sentence: Segment, thing: Counted, found: list[_Scoped]) -> list[_Scoped]:
+    """What a counted thing on a list line may be governed by: its own line and the header line."""
+    header_end = view.text.find("\n", sentence.start, sentence.end)
+    if header_end < 0 or thing.start < header_end:
+        return found
+    line_start = view.text.rfind("\n", sentence.start, thing.start) + 1
+    line_end = view.text.find("\n", thing.start, sentence.end)
+    line_end = sentence.end if line_end < 0 else line_end
+    return [f for f in found if f.start < header_end or line_start <= f.start < line_end]
 
 
 def _own_noun_after(view: _Doc, thing: Counted, events: list[Mention]) -> Mention | None:
@@ -1173,6 +1196,19 @@ def _background(view: _Doc, sentence: Segment) -> bool:
     if report is None or not dated:
         return False
     return all((report - date.fromisoformat(d.get("end"))).days > _BACKGROUND_DAYS for d in dated)
+
+
+def _reported_now(view: _Doc, frames: list[Frame]) -> bool:
+    """An organisation that reports it now ("وقالت هيومن رايتس ووتش في تقرير إن ... قتلت 5 آلاف
+    عام 2023"): its report is the news, not background; "وكانت المنظمة قد أعلنت" tells of then, and
+    a party recalling an earlier war tells history."""
+    for frame in frames:
+        if frame.claimant.role != "ORG" or frame.start == frame.end:
+            continue
+        before = bare_gap(view.text[max(0, frame.start - _PAST_REACH) : frame.start]).split()
+        if not any(w in sides.links().past_tense for w in before[-2:]):
+            return True
+    return False
 
 
 def _history(view: _Doc, sentence: Segment, thing: Counted) -> bool:
