@@ -21,7 +21,7 @@ def _fields(claim: Claim) -> dict[str, Any]:
         "claimant": claim.claimant.actor, "kind": claim.kind, "item": claim.item, "count": claim.count.value,
         "affected": claim.affected, "agent": claim.agent, "modality": claim.modality,
         "place": claim.place.name if claim.place else None, "cumulative": claim.cumulative,
-        "place_text": claim.place.text if claim.place else None,
+        "place_text": claim.place.text if claim.place else None, "qualifier": claim.count.qualifier,
     }
 
 

@@ -99,6 +99,18 @@ def _not_in_names(events: list[Mention], items: list[Mention]) -> list[Mention]:
     return out
 
 
+def _before_demonyms(text: str, actors: list[Mention]) -> list[Mention]:
+    """Words that name an actor only with a country's adjective right after them ("الدفاع الروسية")."""
+    out = []
+    for k, actor in enumerate(actors):
+        if actor.get("before_demonym"):
+            nxt = actors[k + 1] if k + 1 < len(actors) else None
+            if nxt is None or nxt.get("type") != "demonym" or text[actor.end : nxt.start].strip():
+                continue
+        out.append(actor)
+    return out
+
+
 def _after_nouns(text: str, groups: dict[str, list[Mention]]) -> list[Mention]:
     """Actor words that are other words elsewhere ("دعم مالي" is financial) only where they
     describe the noun right before them: "جنديا ماليا"، "الجيش المالي"."""
@@ -178,6 +190,8 @@ def recognise(text: str, published: date | None) -> Mentions:
         groups["event"] = _not_in_names(groups["event"], groups["item"])
     if any(a.get("after_noun") for a in groups.get("actor", ())):
         groups["actor"] = _after_nouns(text, groups)
+    if any(a.get("before_demonym") for a in groups.get("actor", ())):
+        groups["actor"] = _before_demonyms(text, groups["actor"])
     groups["number"] = _not_inside(numbers.find(text), groups.get("item", []))  # "توس-1" is a model
     found = _not_inside(places.find(text, _countries(groups.get("actor", []))), groups.get("item", []))
     groups["place"] = _unknown_again(text, _cut_unknown(text, found, groups), groups)
