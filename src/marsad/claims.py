@@ -937,7 +937,6 @@ class _Told(NamedTuple):
 
     claim: Claim
     model: str = ""
-    headline: bool = False  # told in a headline: the body's telling of the same figure is kept
 
 
 def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iterator[_Told]:
@@ -1008,9 +1007,8 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
         made.add((kind, thing.item))
         claim = _claim(view, sentence, frames, thing, event, kind, prior, doer, last)
         prior = last = claim
-        yield _Told(claim, _model_named(view, thing), sentence.headline)
-    controls = _control_claims(view, sentence, all_frames, all_events)
-    yield from (_Told(claim, headline=sentence.headline) for claim in controls)
+        yield _Told(claim, _model_named(view, thing))
+    yield from (_Told(claim) for claim in _control_claims(view, sentence, all_frames, all_events))
 
 
 _Scoped = TypeVar("_Scoped", Frame, Mention)
@@ -1796,21 +1794,18 @@ def _dedupe(told: list[_Told]) -> list[Claim]:
     seen: dict[tuple, int] = {}
     attributed = {
         (c.kind, c.item, c.count.value, c.place.name if c.place and c.kind == "took_control" else None)
-        for c, _, _ in told
+        for c, _ in told
         if c.claimant.actor != "OUTLET"
     }
     placed: dict[tuple, set[int]] = {}  # the sentences that tell a figure with its place
     dated: dict[tuple, set[int]] = {}  # the sentences that tell a figure with a day of its own
-    for claim, model, _ in told:
+    for claim, model in told:
         if claim.place is not None and claim.kind != "took_control":
             placed.setdefault(_figure(claim, model), set()).add(claim.evidence.start)
         if claim.date is not None and claim.date.basis == "event":
             dated.setdefault(_undated(_figure(claim, model)), set()).add(claim.evidence.start)
-    kept: list[tuple[int, Claim]] = []
-    # the body first: "الدفاع الروسية: القضاء على 1315" and "... ما يصل إلى 1315": the body's words
-    order = sorted(range(len(told)), key=lambda i: told[i].headline)
-    for i in order:
-        claim, model, _ = told[i]
+    out: list[Claim] = []
+    for claim, model in told:
         place = claim.place.name if claim.place and claim.kind == "took_control" else None
         where = claim.place.name if claim.place else None
         figure = _figure(claim, model)
@@ -1826,5 +1821,5 @@ def _dedupe(told: list[_Told]) -> list[Claim]:
         if figure[_WHEN] is None and dated.get(_undated(figure), set()) - {claim.evidence.start}:
             continue  # "الخلية: مقتل 5 إرهابيين" and "... اليوم الثلاثاء": one claim, with its day
         seen[key] = claim.evidence.start
-        kept.append((i, claim))
-    return [claim for _, claim in sorted(kept, key=lambda pair: pair[0])]
+        out.append(claim)
+    return out
