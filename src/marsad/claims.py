@@ -989,6 +989,8 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
                 continue
             if event.get("confirm") and not _confirmed(view, thing, event.get("confirm")):
                 continue  # "تسلمت أوكرانيا 31 دبابة": a delivery, not spoils
+            if event.get("detonates") and thing.item_mention.get("bomb"):
+                continue  # "فجروا سيارة مفخخة": the attack's weapon, not a loss
             kind = found
         if (
             thing.number is None
