@@ -1134,6 +1134,8 @@ def _governing_event(
         and _kind_for(after[0].get("kind"), thing.item)
     ):
         return after[0]  # "وأن قرابة 200 أسرة نزحت": the verb right after, not a word far before
+    if item_class(thing.item) != "people":  # "وقتل قائد ... بغارة استهدفت سيارتهم": no car's loss
+        before = [e for e in before if e.get("kind") not in PEOPLE_KINDS]
     for pool in (
         [e for e in reversed(before) if e.get("kind") != "attack"],
         [e for e in after if e.get("kind") != "attack"],

@@ -143,6 +143,7 @@ class _Links:
     results: frozenset[str]
     latter: frozenset[str]
     spoils: frozenset[str]
+    death_nouns: frozenset[str]
     past_tense: frozenset[str]
     reports_of: frozenset[str]
     case_counters: frozenset[str]
