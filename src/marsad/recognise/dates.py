@@ -355,6 +355,8 @@ def grammar(lang: str = "ar") -> _Grammar:
         "PERT": rf"(?P<PERT_this>{_w(lx.this)})\s+{art}(?P<PERT_u>{cal_one})",
         "PERD": (rf"(?:(?P<PERD_part>{_w(lx.month_parts)})\s+)?{art}(?P<PERD_u>{cal_one})"
                  rf"\s+(?P<PERD_mod>{mods})"),
+        # "منذ بداية الشهر"، "مطلع العام": a part of the unit with no modifier is of the current one
+        "PERP": rf"(?P<PERP_part>{_w(lx.month_parts)})\s+{art}(?P<PERP_u>{cal_one})",
         "REL": (rf"(?:(?P<REL_part>{_w(lx.parts)})\s+)?(?P<REL_w>{rel})"
                 rf"(?:\s*\(\s*{wday}\s*\)|[\s،,]+{wday})?"),
         "WDAY": rf"(?:(?P<WDAY_part>{_w(lx.parts)})\s+)?(?P<WDAY_wd>{wday})(?:\s+(?P<WDAY_mod>{mods}))?",
@@ -394,6 +396,7 @@ def grammar(lang: str = "ar") -> _Grammar:
         "PERA": {*lx.article, *numbers, *with_article(numbers)},
         "PERT": _first_words(lx.this),
         "PERD": _first_words(lx.month_parts) | with_article(_first_words(cal_one_forms)),
+        "PERP": _first_words(lx.month_parts),
         "REL": _first_words(lx.parts) | _first_words(lx.relative),
         "WDAY": _first_words(lx.parts) | _first_words(lx.weekdays),
         "MONO": _first_words(lx.month_parts) | _first_words(month_unit) | _first_words(lx.months),
@@ -665,10 +668,10 @@ def _read(lx: _Lex, m: Any, ref: date | None) -> _Hit | None:
         if n <= 0:
             return None
         return _Hit(*span, "period", _length_back(ref, lx.unit_size[uid], n, round_up=True), ref)
-    if branch in ("PERD", "PERT"):
+    if branch in ("PERD", "PERT", "PERP"):
         uid = lx.unit_forms[_norm(m.group(f"{branch}_u"))][0]
-        mod = "current" if branch == "PERT" else _mod(lx, m, "PERD_mod")
-        part_word = m.group("PERD_part") if branch == "PERD" else None
+        mod = "current" if branch != "PERD" else _mod(lx, m, "PERD_mod")
+        part_word = m.group(f"{branch}_part") if branch != "PERT" else None
         part = lx.month_parts.get(_norm(part_word)) if part_word else None
         return _calendar_period(lx, uid, mod, part, ref, span)
     if branch == "NIGHT":
