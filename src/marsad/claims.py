@@ -989,8 +989,6 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
                 continue
             if event.get("confirm") and not _confirmed(view, thing, event.get("confirm")):
                 continue  # "تسلمت أوكرانيا 31 دبابة": a delivery, not spoils
-            if event.get("detonates") and thing.item_mention.get("bomb"):
-                continue  # "فجروا سيارة مفخخة": the attack's weapon, not a loss
             kind = found
         if (
             thing.number is None
@@ -1008,6 +1006,8 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             continue  # "اقتحموا موقعا عسكريا ... وسيطروا على الموقع": the same post again
         made.add((kind, thing.item))
         claim = _claim(view, sentence, frames, thing, event, kind, prior, doer, last)
+        if _bomb_set_off(thing, event, claim):
+            continue  # "فجروا سيارة مفخخة": the attack's weapon, not a loss
         prior = last = claim
         yield _Told(claim, _model_named(view, thing))
     yield from (_Told(claim) for claim in _control_claims(view, sentence, all_frames, all_events))
@@ -1158,6 +1158,14 @@ def _joined_that(view: _Doc, thing: Counted) -> int:
         if word[:1] == "و" and word[1:] in sides.links().complementisers:
             return view.text.rfind(word, start, thing.start)
     return 0
+
+
+def _bomb_set_off(thing: Counted, event: Mention | None, claim: Claim) -> bool:
+    """A bomb its own side set off; the other side's, blown up before it struck ("تمكنت قواتنا من
+    تفجير 3 عجلات مفخخة قبل وصولها"), is destroyed."""
+    if event is None or not event.get("detonates") or not thing.item_mention.get("bomb"):
+        return False
+    return claim.agent is None or claim.agent != sides.side_code(claim.claimant)
 
 
 def _confirmed(view: _Doc, thing: Counted, words: str) -> bool:
