@@ -968,6 +968,8 @@ def sides_of(
     subject = _party_subject(m, text, doing, sentence, conflict, own) if doing is not None else None
     if isinstance(subject, str) and subject in non_party():
         subject = None  # "وفقا لبيانات الأمم المتحدة، قتل ...": the source, not who killed
+    if voice == "ambiguous" and event is not None and _counted_did(text, thing, event):
+        voice, subject = "loss", None  # "إن 5 مسلحين قتلوا": they were killed, they killed no one
     if denied and subject == own:
         subject = None  # "نفت أرمينيا إسقاط الطائرة": the denier, not who downed it
     if voice == "loss" and affected is None and isinstance(subject, str):
@@ -1056,6 +1058,11 @@ def _a_result(text: str, event: Mention) -> bool:
     """Whether an event word is told as the result of what came before ("ما أسفر عن تدمير")."""
     words = bare(text[max(0, event.start - _RESULT_REACH) : event.start]).split()
     return any(" ".join(words[-n:]) in links().results for n in (1, 2) if len(words) >= n)
+
+
+def _counted_did(text: str, thing: Any, event: Mention) -> bool:
+    """Whether the verb follows the counted people right away, with them as its subject."""
+    return event.start >= thing.end and not bare(text[thing.end : event.start])
 
 
 def _own_loss(text: str, event: Mention) -> bool:
