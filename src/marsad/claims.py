@@ -169,18 +169,22 @@ class _Doc:
     """Read-only view of one document for the rules below."""
 
     def __init__(self, doc: Document, norm: Normalised, mentions: Mentions) -> None:
-        self.doc, self.norm, self.text, self.m = doc, norm, norm.text, _unshadowed(mentions)
-        self.conflict = sides.conflict_of(mentions.of("actor"), norm.text)
+        actors = [a for a in mentions.of("actor") if not a.get("only_in_conflicts")]
+        self.conflict = sides.conflict_of(actors, norm.text)
+        self.doc, self.norm, self.text = doc, norm, norm.text
+        self.m = _unshadowed(mentions, self.conflict)
         ends = [d.get("end") for d in mentions.of("date") if d.get("end")]
         self.latest = date.fromisoformat(max(ends)) if ends else None
 
 
-def _unshadowed(m: Mentions) -> Mentions:
+def _unshadowed(m: Mentions, conflict: sides.Conflict | None) -> Mentions:
     """Mentions without the words inside a longer name of another kind: the تحرير of "هيئة تحرير
-    الشام" is no taking, the تدمر of "أذربيجان تدمر أرتالا" no place when it is the verb."""
+    الشام" is no taking, the تدمر of "أذربيجان تدمر أرتالا" no place when it is the verb; and
+    without a generic name outside the wars it names an actor in ("التحالف" in a Sahel article)."""
     actors = _Spans([a for a in m.of("actor") if a.end - a.start > 0])
     events = _Spans(m.of("event"))
     groups = dict(m.by_kind)
+    groups["actor"] = [a for a in m.of("actor") if _in_its_wars(a, conflict)]
     groups["event"] = [e for e in m.of("event") if not _inside(e, actors, strict=True)]
     groups["verb"] = [v for v in m.of("verb") if not _inside(v, actors, strict=True)]
     groups["place"] = [
@@ -194,6 +198,12 @@ def _unshadowed(m: Mentions) -> Mentions:
         i for i in m.of("item") if not (i.get("count") and _inside(i, actors, strict=True))
     ]
     return Mentions.ordered(groups, m.report_date)
+
+
+def _in_its_wars(actor: Mention, conflict: sides.Conflict | None) -> bool:
+    if not actor.get("only_in_conflicts"):
+        return True
+    return conflict is not None and conflict.id in actor.get("conflicts")
 
 
 class _Spans:
