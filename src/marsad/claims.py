@@ -993,6 +993,8 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             kind = "attack"
         else:
             found = _kind_for(event.get("kind"), thing.item)
+            if thing.item == "missiles" and event.get("projectiles"):
+                found = event.get("projectiles")  # "سقوط 6 قذائف صاروخية على محيط المطار"
             if found is None and thing.item == "strikes":
                 found = "attack"  # "قتلوا في الاشتباكات، متهما الطائرات بشن 14 غارة": strikes stand alone
             if found is None or (found == "captured" and _freed(view, thing, events)):

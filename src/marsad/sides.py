@@ -1094,7 +1094,17 @@ def _hit_by(
     m: Mentions, sentence: Segment, thing: Any, agent: str | None, conflict: Conflict | None
 ) -> str | None:
     """Who suffered what `agent` did: the civilians' state, else the agent's opponent."""
-    return _civilians_home(m, sentence, thing, agent, conflict) or opponent(agent, conflict)
+    home = _civilians_home(m, sentence, thing, agent, conflict) or _civil_side(thing, agent, conflict)
+    return home or opponent(agent, conflict)
+
+
+def _civil_side(thing: Any, agent: str | None, conflict: Conflict | None) -> str | None:
+    """Civilians a party struck, with no town named: of the other side's civil state ("قذائف أطلقتها
+    قوات حفتر" hit Libya's people, not Turkey's)."""
+    if thing.item != "civilians" or conflict is None or not conflict.civil or agent is None:
+        return None
+    civil_side = conflict.side_of(conflict.civil)
+    return conflict.civil if civil_side is not None and civil_side != conflict.side_of(agent) else None
 
 
 def _civilians_home(
