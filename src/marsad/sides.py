@@ -841,23 +841,33 @@ def _clause_subject(
 
 
 def _party_subject(
-    m: Mentions, text: str, event: Mention, sentence: Segment, conflict: Conflict | None, own: str | None
+    m: Mentions,
+    text: str,
+    event: Mention,
+    sentence: Segment,
+    conflict: Conflict | None,
+    own: str | None,
+    military: bool = False,
 ) -> str | None | bool:
     """`_subject_force`, where an arm of no country named is the speaking party's own ("الدفاعات
-    الجوية أسقطت" in a Houthi statement: the Houthis' air defences, not Yemen's army)."""
+    الجوية أسقطت" in a Houthi statement: the Houthis' air defences, not Yemen's army), and so is
+    the bare army of a state's military statement ("قالت وزارة الدفاع التركية إن القوات المسلحة
+    حيدت 15 إرهابيا" in an article on Syria: Turkey's forces)."""
     subject = _subject_force(m, text, event, sentence, conflict)
     army = conflict.army if conflict is not None else None
-    if own and subject == army != own and _own_arm(m, text, event, sentence):
+    bare_army = military and own in states()
+    if own and army and subject == army != own and _own_arm(m, text, event, sentence, bare_army):
         return own
     return subject
 
 
-def _own_arm(m: Mentions, text: str, event: Mention, sentence: Segment) -> bool:
-    """Whether the subject is an arm of no country named (الدفاعات الجوية، سلاح الجو)."""
+def _own_arm(m: Mentions, text: str, event: Mention, sentence: Segment, bare_army: bool = False) -> bool:
+    """Whether the subject is an arm of no country named (الدفاعات الجوية، سلاح الجو), or with
+    `bare_army` the army or armed forces of no country named."""
     if _subject_force(m, text, event, sentence, None) is not True:
         return False
     near = m.within("actor", max(sentence.start, event.start - _SUBJECT_REACH), event.end + _AFTER_SUBJECT)
-    return any(a.get("own_arm") for a in near)
+    return any(a.get("own_arm") or (bare_army and a.key == _ARMY) for a in near)
 
 
 def _nominal(text: str, event: Mention) -> bool:
@@ -965,7 +975,8 @@ def sides_of(
         voice = "agentive"
     # counted raids with no verb ("تنفيذ الطائرات الروسية 60 غارة"): the raid word's own subject
     doing = event if event is not None or kind != "attack" else thing.item_mention
-    subject = _party_subject(m, text, doing, sentence, conflict, own) if doing is not None else None
+    military = claimant.role == "MIL"
+    subject = None if doing is None else _party_subject(m, text, doing, sentence, conflict, own, military)
     if isinstance(subject, str) and subject in non_party():
         subject = None  # "وفقا لبيانات الأمم المتحدة، قتل ...": the source, not who killed
     if voice == "ambiguous" and event is not None and _counted_did(text, thing, event):
