@@ -444,7 +444,7 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
     used: set[int] = set()
     for number in m.within("number", sentence.start, sentence.end):
         named = _named_before(view, number, items) or _labelled(view, number, items)
-        of_whole = named is not None and out and bare_gap(view.text[out[-1].end : named.start])
+        of_whole = bare_gap(view.text[out[-1].end : named.start]) if named is not None and out else ""
         if named is not None and of_whole in sides.links().member_of:
             used.add(named.start)  # "مقتل 3 أشخاص من عائلة واحدة": one family, no one more
             continue
