@@ -40,6 +40,7 @@ _TYPE_ROLE = {
 _PHRASE_GAP = 14
 _SUBJECT_GAP = 30
 _SIDE_GAP = 28
+_TA_MARBUTA = "ه"  # ة once normalised: the ending of a verbal noun (سيطرة، استعادة)
 _RESULT_REACH = 14  # "ما أسفر عن تدمير": how far before an event word its result link is
 _BY_REACH = 30  # "من قبل المسيرة الروسية": how far after "by" its side is named
 _DATIVES = frozenset({"ل", "لل", "لـ"})  # the preposition of "التابعة للحوثيين", left of the name
@@ -778,6 +779,9 @@ def _subject_force(
     # "..., وقتل": an earlier subject; not the و a sentence opens with ("ونفذت الطائرات الروسية")
     coordinated = event.start - 1 > sentence.start and text[event.start - 1] == "و"
     after = m.within("actor", event.end, min(sentence.end, event.end + 3))
+    if after and text[event.end - 1 : event.end] == _TA_MARBUTA:
+        # a verbal noun's doer follows it: "نفى الجيش سيطرة المتمردين على الفاشر"
+        return _code_in(_group(m.within("actor", after[0].start, sentence.end), text, 0), conflict)
     if coordinated and not after:
         earlier = [
             e
