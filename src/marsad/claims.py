@@ -1146,7 +1146,7 @@ def _governing_event(
     if (
         after
         and after[0].start - thing.end <= _EVENT_ADJACENT
-        and after[0].get("kind") != "attack"
+        and (after[0].get("kind") != "attack" or _launched_alone(thing, before))  # "50 صاروخا أطلقت"
         and _kind_for(after[0].get("kind"), thing.item)
     ):
         return after[0]  # "وأن قرابة 200 أسرة نزحت": the verb right after, not a word far before
@@ -1198,6 +1198,12 @@ def _fitting_before(thing: Counted, events: list[Mention], sentence: Segment) ->
         if before and _kind_for(event.get("kind"), thing.item):
             return event
     return None
+
+
+def _launched_alone(thing: Counted, before: list[Mention]) -> bool:
+    """Missiles or drones with no word before them that befalls them ("إن 50 صاروخا أطلقت من لبنان"),
+    unlike "دمرت 4 مسيرات أطلقها الحوثيون", where the launching only says whose they were."""
+    return thing.item in _LAUNCHED and not any(_kind_for(e.get("kind"), thing.item) for e in before)
 
 
 def _counts_people(view: _Doc, event: Mention) -> bool:
