@@ -193,7 +193,11 @@ def _unshadowed(m: Mentions, conflict: sides.Conflict | None) -> Mentions:
         if not _inside(p, events, strict=False) and not _inside(p, actors, strict=True)
     ]  # "غزة" in "وزارة الصحة في غزة" names the speaker, not where it happened
     dates = _Spans(m.of("date"))
-    groups["number"] = [n for n in m.of("number") if not _inside(n, dates, strict=False)]  # "27 سبتمبر 2020"
+    groups["number"] = [  # "27 سبتمبر 2020"، "القناة 12 الإسرائيلية"، "حركة 23 مارس"
+        n
+        for n in m.of("number")
+        if not _inside(n, dates, strict=False) and not _inside(n, actors, strict=True)
+    ]
     groups["item"] = [  # the "مسلح" of "القوات المسلحة" is no gunman counted
         i for i in m.of("item") if not (i.get("count") and _inside(i, actors, strict=True))
     ]
