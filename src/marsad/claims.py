@@ -21,7 +21,7 @@ from marsad import sides
 from marsad.model import Claim, Claimant, Count, DateRange, Document, Evidence, Mention, Place, Segment
 from marsad.normalise import Normalised
 from marsad.recognise.mentions import Mentions
-from marsad.segment import LIST_ITEM, LIST_MARK
+from marsad.segment import LABEL_LINE, LIST_ITEM, LIST_MARK
 from marsad.sides import bare as bare_gap
 
 PEOPLE = frozenset({"soldiers", "fighters", "civilians", "people"})
@@ -663,8 +663,9 @@ def _listed_after(view: _Doc, first: Counted, nxt: Counted | Mention) -> bool:
     if first.end > nxt.start or nxt.start - first.end > _LIST_GAP:
         return False
     line = view.text.rfind("\n", first.end, nxt.start)
-    if line >= 0:  # "- 5 دبابات ...\n- 3 مدافع": the lines of one list
-        return bool(LIST_ITEM.match(view.text, line + 1, nxt.start + 1))
+    if line >= 0:  # "- 5 دبابات ...\n- 3 مدافع"، "الدبابات: 9,541\nالمدافع: 21,048": one list's lines
+        marked = LIST_ITEM.match(view.text, line + 1, nxt.start + 1)
+        return bool(marked or LABEL_LINE.match(view.text, line + 1))
     end = min(nxt.start, first.end + len(sides.word_suffix(view.text, first.end)))  # "مرتفعا"
     gap = view.text[end : nxt.start]
     # the first's own casualty noun after it ("40 ألف عسكري بين قتيل وجريح، و226 دبابة")
@@ -870,10 +871,11 @@ def _labelled(view: _Doc, number: Mention, items: list[Mention]) -> Mention | No
     if colon < 0:
         return None  # most numbers have no colon before them on their line
     mark = LIST_MARK.match(view.text, line, number.start)
-    if mark is None or mark.end() == line:
-        return None
+    if (mark is None or mark.end() == line) and not (line and LABEL_LINE.match(view.text, line, number.end)):
+        return None  # a marked list line, or an unmarked table line under a heading ("الدبابات: 9,541")
+    label = mark.end() if mark is not None else line
     for item in items:
-        if mark.end() <= item.start and item.end <= colon and bare_gap(view.text[item.end : colon]) == "":
+        if label <= item.start and item.end <= colon and bare_gap(view.text[item.end : colon]) == "":
             return item if _only_qualifiers(view, colon + 1, number.start) else None
     return None
 

@@ -18,6 +18,8 @@ _HEADLINE_MAX = 220
 # A line of a list: a dash or bullet, or a number with a stop or bracket, before its words.
 LIST_MARK = regex.compile(r"\s*(?:[-–—•*▪●◦]|\d{1,2}\s*[.)\-–])\s*")
 LIST_ITEM = regex.compile(LIST_MARK.pattern + r"\S")
+# A line of a table with no marks: a short label, a colon, and a figure ("الدبابات: 9,541 (+7)").
+LABEL_LINE = regex.compile(r"\s*[^\s:\d][^:\n]{0,40}:\s*(?:[^\s\d]+\s+)?\d")
 _LIST_LEAD = ":"
 
 
@@ -50,11 +52,12 @@ def _is_headline(line: str) -> bool:
 
 def _blocks(text: str) -> list[tuple[int, int, int]]:
     """Paragraph lines as (start, end, list end): a line that ends with a colon takes the list
-    lines after it ("تكبدت الخسائر التالية:" then "- 5 دبابات"، "- 3 مدافع"), which its frame
-    and event words govern; for any other line the list end is its own end."""
+    lines after it ("تكبدت الخسائر التالية:" then "- 5 دبابات"، "- 3 مدافع"، or unmarked table
+    lines "الدبابات: 9,541"), which its frame and event words govern; for any other line the list
+    end is its own end."""
     blocks: list[tuple[int, int, int]] = []
     for start, end in _paragraphs(text):
-        if blocks and LIST_ITEM.match(text, start, end):
+        if blocks and (LIST_ITEM.match(text, start, end) or LABEL_LINE.match(text, start, end)):
             first, lead_end, list_end = blocks[-1]
             if list_end > lead_end or text[first:lead_end].rstrip().endswith(_LIST_LEAD):
                 blocks[-1] = (first, lead_end, end)
