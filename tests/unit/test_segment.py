@@ -39,7 +39,10 @@ def test_a_list_joins_the_sentence_that_opens_it() -> None:
 
 
 def test_unmarked_table_lines_join_the_heading_they_follow() -> None:
-    text = "ونشرت الهيئة الأرقام التالية:\nالأفراد: نحو 720,500\nالدبابات: 9,541 (+7)\nوقالت الهيئة إن القتال مستمر."
+    text = (
+        "ونشرت الهيئة الأرقام التالية:\nالأفراد: نحو 720,500\nالدبابات: 9,541 (+7)\n"
+        "وقالت الهيئة إن القتال مستمر."
+    )
     spans = [text[s.start : s.end] for s in segment(text)]
     assert spans[0].endswith("9,541 (+7)") and spans[0].count("\n") == 2
     assert spans[1] == "وقالت الهيئة إن القتال مستمر."
