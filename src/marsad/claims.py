@@ -579,7 +579,8 @@ def _subject_of_loss(view: _Doc, item: Mention, sentence: Segment) -> bool:
     """ "إن طائرة مسيرة تركية أسقطت": a singular noun right before a destroying verb (passive
     without vowels) is what it destroyed; only its side's words may stand between."""
     for event in view.m.within("event", item.end, min(sentence.end, item.end + _SIDE_REACH)):
-        wanted = ("killed",) if item_class(item.get("item")) == "people" else ("destroyed", "damaged")
+        people = ("killed", "injured", "captured", "missing")  # "إن جنديا إسرائيليا أصيب بجروح"
+        wanted = people if item_class(item.get("item")) == "people" else ("destroyed", "damaged")
         if event.get("role") == "noun" or event.get("kind") not in wanted:
             return False  # "صاروخا سقط": a missile that fell is not one destroyed
         end = item.end
@@ -587,7 +588,8 @@ def _subject_of_loss(view: _Doc, item: Mention, sentence: Segment) -> bool:
             end += 1
         gap = view.text[end : event.start]
         for actor in reversed(view.m.within("actor", end, event.start)):
-            gap = gap[: actor.start - end] + gap[actor.end - end :]
+            word_end = actor.end + len(sides.word_suffix(view.text, actor.end))  # "إسرائيليا"
+            gap = gap[: actor.start - end] + gap[word_end - end :]
         return not bare_gap(gap) and not _has_object(view, event)
     return False
 
