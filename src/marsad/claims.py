@@ -28,6 +28,7 @@ PEOPLE = frozenset({"soldiers", "fighters", "civilians", "people"})
 PLACES = frozenset({"settlements", "heights", "territory"})
 PROPERTY = frozenset({"houses", "buildings", "infrastructure"})
 _LAUNCHED = frozenset({"missiles", "drones"})
+_SHIPPING = frozenset({"ships"})  # attacked at sea as counted targets, like positions on land
 _ARMED = frozenset({"soldiers", "fighters"})
 PEOPLE_KINDS = frozenset({"killed", "injured", "captured", "missing", "displaced", "casualties"})
 _VICTIM_KINDS = PEOPLE_KINDS - {"displaced"}  # what may befall people who had fled
@@ -991,8 +992,9 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
                 event = _fitting_before(thing, events, sentence) or event
         else:
             event = thing.event or _governing_event(view, thing, events, frames)
-            if event is None or _kind_for(event.get("kind"), thing.item) is None:
-                loss = _resulting_loss(view, thing, events)
+            found = None if event is None else _kind_for(event.get("kind"), thing.item)
+            if found is None or (found == "attack" and thing.item in _SHIPPING):
+                loss = _resulting_loss(view, thing, events)  # "استهدفت السفينة ... ما أدى إلى غرقها"
                 if loss is not None:  # "استهدفت سفينتين ... إصابتهما": who targeted them hit them
                     doer, event = event, loss
             prior = prior if thing.others else None
@@ -1374,6 +1376,8 @@ def _prefixed(view: _Doc, mention: Mention) -> str:
 def _kind_for(kind: str, item: str) -> str | None:
     if kind == "attack" and item in _LAUNCHED:
         return "attack"  # "أطلقت الفصائل 50 صاروخا": missiles and drones launched in an attack
+    if kind == "attack" and item in _SHIPPING:
+        return "attack"  # "استهدفت 3 سفن مرتبطة بإسرائيل": ships attacked, none said sunk
     cls = item_class(item)
     kind = _KIND_BY_CLASS.get((kind, cls), kind)
     if kind in _NOT_FOR[cls] or kind == "loss":

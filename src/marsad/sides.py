@@ -619,8 +619,8 @@ def _explicit_side(
                 code = conflict.rebels if loyal is None else loyal or None
             if code and code not in ("MEDIA", "ANON"):
                 return code
-            if actor.get("type") in ("institution", "title"):
-                end, joined = actor.end, True  # "جنديين من الجيش العراقي": the state follows its army
+            if actor.get("type") in ("institution", "title") or actor.key == _ENEMY:
+                end, joined = actor.end, True  # "جنديين من الجيش العراقي"، "للعدو الأمريكي": a state follows
                 if actor.key == _ARMY and conflict is not None:
                     army = army or conflict.army
                 continue
