@@ -188,6 +188,7 @@ def _unshadowed(m: Mentions, conflict: sides.Conflict | None) -> Mentions:
     groups["actor"] = [a for a in m.of("actor") if _in_its_wars(a, conflict)]
     groups["event"] = [e for e in m.of("event") if not _inside(e, actors, strict=True)]
     groups["verb"] = [v for v in m.of("verb") if not _inside(v, actors, strict=True)]
+    groups["marker"] = [k for k in m.of("marker") if not _inside(k, actors, strict=True)]
     groups["place"] = [
         p
         for p in m.of("place")
