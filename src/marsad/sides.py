@@ -40,6 +40,7 @@ _TYPE_ROLE = {
 _PHRASE_GAP = 14
 _SUBJECT_GAP = 30
 _SIDE_GAP = 28
+_HEAD_REACH = 20  # "وحدات من الجيش": how long the head noun before a verb's subject may be
 _TA_MARBUTA = "ه"  # ة once normalised: the ending of a verbal noun (سيطرة، استعادة)
 _RESULT_REACH = 14  # "ما أسفر عن تدمير": how far before an event word its result link is
 _BY_REACH = 30  # "من قبل المسيرة الروسية": how far after "by" its side is named
@@ -143,6 +144,7 @@ class _Links:
     by_agent: frozenset[str]
     results: frozenset[str]
     latter: frozenset[str]
+    subject_heads: frozenset[str]
     spoils: frozenset[str]
     death_nouns: frozenset[str]
     past_tense: frozenset[str]
@@ -779,6 +781,7 @@ def _subject_force(
     # "..., وقتل": an earlier subject; not the و a sentence opens with ("ونفذت الطائرات الروسية")
     coordinated = event.start - 1 > sentence.start and text[event.start - 1] == "و"
     after = m.within("actor", event.end, min(sentence.end, event.end + 3))
+    after = after or _headed_subject(m, text, event, sentence)
     if after and text[event.end - 1 : event.end] == _TA_MARBUTA:
         # a verbal noun's doer follows it: "نفى الجيش سيطرة المتمردين على الفاشر"
         return _code_in(_group(m.within("actor", after[0].start, sentence.end), text, 0), conflict)
@@ -799,8 +802,9 @@ def _subject_force(
         and (
             _gap_in(bare(text[before[-1].end : event.start]), links().subject_before_gap)
             or _gap_in(bare(_uncounted(m, text, before[-1].end, event.start)), links().subject_before_gap)
-            # "أعلن الجيش الإسرائيلي أنه شن غارات": the pronoun is the one who said it
-            or bare(text[before[-1].end : event.start]) in links().pronoun_complementisers
+            # "أعلن الجيش الإسرائيلي أنه شن غارات": the pronoun is the one who said it, unless the
+            # verb names its subject after it ("إنه قتلت وحدات من الجيش")
+            or (not after and bare(text[before[-1].end : event.start]) in links().pronoun_complementisers)
         )
     ):
         start = len(before) - 1
@@ -829,6 +833,16 @@ def _uncounted(m: Mentions, text: str, start: int, end: int) -> str:
         if found.kind == "number" or found.get("role") == "qualifier":
             gap = gap[: found.start - start] + " " * (found.end - found.start) + gap[found.end - start :]
     return gap
+
+
+def _headed_subject(m: Mentions, text: str, event: Mention, sentence: Segment) -> list[Mention]:
+    """A subject after a verb behind a head noun: "قضت وحدات من الجيش العربي السوري على 40"."""
+    words = text[event.end : event.end + _HEAD_REACH].split()
+    for n in (2, 1):
+        if len(words) > n and " ".join(words[:n]) in links().subject_heads:
+            start = text.index(words[n - 1], event.end) + len(words[n - 1])
+            return m.within("actor", start, min(sentence.end, start + 3))
+    return []
 
 
 def _clause_subject(
