@@ -246,8 +246,11 @@ def extract_claims(
         if sentence.headline:
             last = None
         frames = _frames(view, sentence, last, speaker)
-        if not frames and last is not None and last[1] == sentence.paragraph and _in_quote(view, sentence):
-            # «قتلنا 50 من المرتزقة. ودمرنا 3 عربات»: the quote goes on in the speaker's words
+        if not frames and last is not None and (
+            (last[1] == sentence.paragraph and _in_quote(view, sentence)) or _quote_goes_on(view, sentence)
+        ):
+            # «قتلنا 50 من المرتزقة. ودمرنا 3 عربات»: the quote goes on in the speaker's words, also
+            # into the next paragraph when it closes there
             frames = [Frame(sentence.start, sentence.start, last[0])]
         if frames:
             # "وأضاف" continues the party that spoke, not the agency that relayed it
@@ -273,6 +276,18 @@ def _in_quote(view: _Doc, sentence: Segment) -> bool:
     """Whether a quote opened earlier on the sentence's line is still open where it starts."""
     line = view.text[view.text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
     return any(line.count(a) > line.count(b) for a, b in _QUOTE_PAIRS) or line.count('"') % 2 == 1
+
+
+def _quote_goes_on(view: _Doc, sentence: Segment) -> bool:
+    """A paragraph that closes a quote the paragraph before it opened: «... \n ... »."""
+    line = view.text.rfind("\n", 0, sentence.start) + 1
+    here = view.text[line : sentence.end]
+    before = view.text[view.text.rfind("\n", 0, max(0, line - 2)) + 1 : line]
+    for opening, closing in _QUOTE_PAIRS:
+        closes = closing in here and opening not in here[: here.find(closing)]
+        if closes and before.count(opening) > before.count(closing):
+            return True
+    return False
 
 
 def _frames(
