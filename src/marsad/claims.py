@@ -1252,10 +1252,22 @@ def _background(view: _Doc, sentence: Segment) -> bool:
     a year before the article ("في الفترة من 1988 إلى 1994 (30 ألف قتيل)"); with no date of its
     own, the article is as recent as the latest date it mentions."""
     report = view.m.report_date or view.latest
-    dated = [d for d in view.m.within("date", sentence.start, sentence.end) if not d.get("since")]
+    dated = [
+        d
+        for d in view.m.within("date", sentence.start, sentence.end)
+        if not d.get("since") and not _descriptive(view, sentence, d)
+    ]
     if report is None or not dated:
         return False
     return all((report - date.fromisoformat(d.get("end"))).days > _BACKGROUND_DAYS for d in dated)
+
+
+def _descriptive(view: _Doc, sentence: Segment, when: Mention) -> bool:
+    """A date in a relative clause that describes a party ("وقال الجيش، الذي خسر الخرطوم في 2023،
+    إنه استعاد ..."): it dates the description, not the sentence's claims."""
+    clause = max(sentence.start, view.text.rfind("،", sentence.start, when.start) + 1)
+    words = view.text[clause : when.start].split()
+    return bool(words) and words[0] in sides.links().relatives
 
 
 def _reported_now(view: _Doc, frames: list[Frame]) -> bool:
@@ -1276,7 +1288,11 @@ def _history(view: _Doc, sentence: Segment, thing: Counted) -> bool:
     ("من العام 1988 إلى العام 1994 (30 ألف قتيل) وفي خريف العام 2020 ..."): rule 6 for that
     count alone, by the last date before it."""
     report = view.m.report_date or view.latest
-    before = [d for d in view.m.within("date", sentence.start, thing.start) if not d.get("since")]
+    before = [
+        d
+        for d in view.m.within("date", sentence.start, thing.start)
+        if not d.get("since") and not _descriptive(view, sentence, d)
+    ]
     if report is None or not before:
         return False
     return (report - date.fromisoformat(before[-1].get("end"))).days > _BACKGROUND_DAYS
@@ -1826,7 +1842,8 @@ def _dateline(view: _Doc, place: Mention) -> bool:
 
 
 def _date_of(view: _Doc, sentence: Segment) -> DateRange | None:
-    found = view.m.within("date", sentence.start, sentence.end)
+    dates = view.m.within("date", sentence.start, sentence.end)
+    found = [d for d in dates if not _descriptive(view, sentence, d)]
     if found:
         return DateRange(found[0].get("start"), found[0].get("end"), "event")
     if view.m.report_date is not None:
