@@ -114,15 +114,17 @@ def _before_demonyms(text: str, actors: list[Mention]) -> list[Mention]:
 def _after_nouns(text: str, groups: dict[str, list[Mention]]) -> list[Mention]:
     """Actor words that are other words elsewhere ("دعم مالي" is financial) only where they
     describe the noun right before them: "جنديا ماليا"، "الجيش المالي"."""
-    heads = [m for kind in ("item", "actor") for m in groups.get(kind, ()) if not m.get("after_noun")]
+    heads = sorted(
+        (m for kind in ("item", "actor") for m in groups.get(kind, ()) if not m.get("after_noun")), key=_START
+    )
+    starts = [h.start for h in heads]
     out = []
     for actor in groups["actor"]:
         if actor.get("after_noun"):
             space = text.rfind(" ", 0, actor.start)
             word_start = text.rfind(" ", 0, max(space, 0)) + 1
-            if space < 0 or text[space + 1 : actor.start] or not any(
-                word_start <= h.start and h.end <= space for h in heads
-            ):
+            word = heads[bisect_left(starts, word_start) : bisect_left(starts, max(space, 0) + 1)]
+            if space < 0 or text[space + 1 : actor.start] or not any(h.end <= space for h in word):
                 continue
         out.append(actor)
     return out
@@ -137,14 +139,11 @@ def _cut_unknown(text: str, found: list[Mention], groups: dict[str, list[Mention
     """An unknown name ends before a word the lexicons know: "ولاية باكتيكا أودت بحياة" names
     باكتيكا; the gazetteer guesses its extent from cue and stop words alone."""
     out = []
+    starts = sorted(m.start for kind in _NOT_IN_NAMES for m in groups.get(kind, ()))
     for place in found:
         if place.key.startswith(_UNKNOWN):
-            inside = [
-                m.start
-                for kind in _NOT_IN_NAMES
-                for m in groups.get(kind, ())
-                if place.start < m.start < place.end
-            ]
+            k = bisect_right(starts, place.start)  # the first lexicon word that starts inside it
+            inside = [starts[k]] if k < len(starts) and starts[k] < place.end else []
             if inside:
                 end = min(inside)
                 while end > place.start and text[end - 1] == " ":
@@ -165,8 +164,9 @@ def _unknown_again(text: str, found: list[Mention], groups: dict[str, list[Menti
     names = {text[p.start : p.end]: p for p in found if p.key.startswith(_UNKNOWN)}
     if not names:
         return found
-    spans = [(m.start, m.end) for kind in ("place", *_NOT_IN_NAMES, "item") for m in groups.get(kind, ())]
-    spans += [(p.start, p.end) for p in found]
+    taken = bytearray(len(text))  # the characters some mention already reads
+    for m in (*found, *(m for kind in ("place", *_NOT_IN_NAMES, "item") for m in groups.get(kind, ()))):
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     out = list(found)
     for name, first in names.items():
         at = text.find(name)
@@ -176,9 +176,9 @@ def _unknown_again(text: str, found: list[Mention], groups: dict[str, list[Menti
             while lead > 0 and text[lead - 1].isalpha():
                 lead -= 1
             whole = text[lead:at] in _NAME_PROCLITICS and not (end < len(text) and text[end].isalpha())
-            if whole and not any(a < end and at < b for a, b in spans):
+            if whole and not any(taken[at:end]):
                 out.append(Mention("place", at, end, first.key, first.attrs))
-                spans.append((at, end))
+                taken[at:end] = b"\x01" * (end - at)
             at = text.find(name, end)
     return sorted(out, key=_START)
 

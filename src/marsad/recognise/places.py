@@ -375,6 +375,8 @@ class _Matcher:
             near |= gz.neighbours.get(c, frozenset())
         self.near = frozenset(near - set(countries))
         self._sentence_ends: list[int] | None = None
+        self._starts_of: tuple[list[_Hit], list[int]] | None = None
+        self._towns: tuple[str | None] | None = None
         self.cue_hits: list[tuple[int, str]] = []  # (end, cue word) of unknown-name cue words
 
     # cues ---------------------------------------------------------------------------------------
@@ -399,12 +401,36 @@ class _Matcher:
         return prefix.startswith("و") or "،" in between or "," in between
 
     def same_sentence(self, a: int, b: int) -> bool:
-        if self._sentence_ends is None:
-            self._sentence_ends = [found.start() for found in _SENTENCE_RE.finditer(self.text)]
-        ends = self._sentence_ends
+        ends = self.sentence_ends()
         lo, hi = min(a, b), max(a, b)
         i = bisect.bisect_left(ends, lo)
         return i >= len(ends) or ends[i] >= hi
+
+    def sentence_ends(self) -> list[int]:
+        if self._sentence_ends is None:
+            self._sentence_ends = [found.start() for found in _SENTENCE_RE.finditer(self.text)]
+        return self._sentence_ends
+
+    def in_sentence(self, hits: list[_Hit], pos: int) -> list[_Hit]:
+        """The hits (sorted by start) of the sentence around `pos`: a huge text is not scanned whole
+        for each facility."""
+        ends = self.sentence_ends()
+        i = bisect.bisect_left(ends, pos)
+        lo = ends[i - 1] if i > 0 else 0
+        hi = ends[i] if i < len(ends) else len(self.text)
+        starts = self.hit_starts(hits)
+        return hits[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi + 1)]
+
+    def towns_country(self, plain: list[_Hit]) -> str | None:
+        if self._towns is None:
+            self._towns = (_towns_country(plain),)
+        return self._towns[0]
+
+    def hit_starts(self, hits: list[_Hit]) -> list[int]:
+        """The word starts of a list of hits (sorted), kept for the list last asked about."""
+        if self._starts_of is None or self._starts_of[0] is not hits:
+            self._starts_of = (hits, [h.word_start for h in hits])
+        return self._starts_of[1]
 
     # acceptance ---------------------------------------------------------------------------------
 
@@ -597,7 +623,10 @@ def _facility(m: _Matcher, hit: _Hit, plain: list[_Hit], following: _Hit | None)
             if place.id == "fac.capital" and following.place.precision in ("exact", "country"):
                 return None  # "العاصمة الخرطوم": the town itself is the mention
     if town is None and place.anchor == "nearest":
-        near = [h for h in plain if m.same_sentence(h.start, hit.start) and h.place.precision != "country"]
+        near = [
+            h for h in m.in_sentence(plain, hit.start)
+            if m.same_sentence(h.start, hit.start) and h.place.precision != "country"
+        ]
         if near:
             town = min(near, key=lambda h: (h.start > hit.start, abs(h.start - hit.start))).place
     if town is None:
@@ -605,9 +634,10 @@ def _facility(m: _Matcher, hit: _Hit, plain: list[_Hit], following: _Hit | None)
         adjective = m.gz.country_of_adjective(nxt[0]) if nxt else None
         country = adjective
         if country is None:
-            before = [h for h in plain if h.start < hit.start and m.same_sentence(h.start, hit.start)
+            before = [h for h in m.in_sentence(plain, hit.start) if h.start < hit.start
+                      and m.same_sentence(h.start, hit.start)
                       and h.place.precision == "country" and h.place.country in m.countries]
-            country = before[-1].place.country if before else _towns_country(plain) or m.main
+            country = before[-1].place.country if before else m.towns_country(plain) or m.main
         town = m.gz.capital(country)
     if town is None or town.precision == "country":
         return None
@@ -636,7 +666,9 @@ def _unknown(m: _Matcher, hits: list[_Hit]) -> list[Mention]:
     """Names no gazetteer knows, right after a place cue word: "بلدة البقوم في ريف حلب"."""
     gz = m.gz
     text = m.text
-    taken = [(h.word_start, h.end) for h in hits]
+    taken = bytearray(len(text) + 1)  # the characters a place already reads
+    for h in hits:
+        taken[h.word_start : h.end] = b"\x01" * (h.end - h.word_start)
     starts = {h.word_start for h in hits}
     out: list[Mention] = []
     ends = {h.word_start: h.end for h in hits}
@@ -664,10 +696,10 @@ def _unknown(m: _Matcher, hits: list[_Hit]) -> list[Mention]:
             if not (rest.startswith(" و") or rest.lstrip().startswith("،") or rest.startswith(",")):
                 break
         for s, e in items:
-            if any(a <= s < b or a < e <= b for a, b in taken):
+            if taken[s] or taken[e - 1]:
                 continue
             out.append(_resolve_unknown(m, hits, s, e))
-            taken.append((s, e))
+            taken[s:e] = b"\x01" * (e - s)
     return out
 
 
@@ -722,7 +754,7 @@ def _resolve_unknown(m: _Matcher, hits: list[_Hit], s: int, e: int) -> Mention:
     gz = m.gz
     text = m.text
     name = text[s:e]
-    for h in hits:
+    for h in hits[bisect.bisect_left(m.hit_starts(hits), e) :]:
         if h.place.anchor or h.word_start < e:
             continue
         if h.word_start - e > gz.within_window:
