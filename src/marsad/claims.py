@@ -315,7 +315,7 @@ def _frames(
         if phrase is None and not frames and kind in ("say", "deny"):
             phrase = _opening_subject(view, sentence, verb)
         if phrase is not None:
-            previous = frames[-1].claimant if frames else speaker
+            previous = frames[-1].claimant if frames else speaker or (inherited and inherited[0])
             claimant = sides.claimant_of(phrase, view.m, view.norm.source_text, previous, view.conflict)
             watched = verb.get("monitor") and sides.side_code(claimant)
             if watched and not _tally_follows(view, phrase[-1].end):
@@ -1802,6 +1802,9 @@ def _place(view: _Doc, place: Mention) -> Place:
     )
 
 
+_WHERE_REACH = 24  # characters between a town and the region it lies in
+
+
 def _place_near(view: _Doc, sentence: Segment, anchor: int, frames: list[Frame]) -> Place | None:
     """The place nearest the claim's words, within the clause its reporting verb opens when one
     is there ("تنفي سقوط جبل موية وتقول إنها أسقطت طائرة فوق الأبيض": over الأبيض)."""
@@ -1821,7 +1824,21 @@ def _place_near(view: _Doc, sentence: Segment, anchor: int, frames: list[Frame])
     after = [p for p in places if p.start >= anchor and not _CLAUSE_BREAK.search(view.text, anchor, p.start)]
     if after:  # "ما أدى إلى مقتل 4 مدنيين بينهم طفلان في بلدة خان شيخون": its own words say where
         return _place(view, after[0])
-    return _place(view, min(places, key=lambda p: abs(p.start - anchor)))
+    nearest = min(places, key=lambda p: abs(p.start - anchor))
+    return _place(view, _finer_before(view, nearest, places) or nearest)
+
+
+def _finer_before(view: _Doc, place: Mention, places: list[Mention]) -> Mention | None:
+    """ "هجوما على بلدة ماكوميا في إقليم كابو ديلغادو، وقال إن مقاتليه قتلوا": a claim told after
+    a town and the region it lies in happened in the town, not anywhere in the region."""
+    finer = [p for p in places if p.end <= place.start and place.start - p.end <= _WHERE_REACH]
+    if not finer:
+        return None
+    gap = view.text[finer[-1].end : place.start]
+    for item in reversed(view.m.within("item", finer[-1].end, place.start)):  # إقليم، محافظة
+        gap = gap[: item.start - finer[-1].end] + " " + gap[item.end - finer[-1].end :]
+    words = bare_gap(gap).split()
+    return finer[-1] if words and all(w in sides.links().located_in for w in words) else None
 
 
 def _occasion(view: _Doc, place: Mention) -> bool:

@@ -113,6 +113,7 @@ class _Links:
     subject_before_gap: frozenset[str]
     side_nouns: frozenset[str]
     control_breaks: frozenset[str]
+    located_in: frozenset[str]
     control_allowed: frozenset[str]
     control_states: frozenset[str]
     control_become: frozenset[str]
@@ -486,6 +487,22 @@ def last_party(m: Mentions, before: int) -> str | None:
     return None
 
 
+def _indefinite_title(phrase: list[Mention], quote: Callable[[int, int], str]) -> bool:
+    """ "قال مسؤولون أمنيون": a title with no article and no party names someone not named
+    before, an unnamed source, not the party spoken of last (a headline's attackers)."""
+    if any(a.get("type") != "title" for a in phrase):
+        return False
+    return not any(w.startswith(("ال", "لل")) for w in bare(quote(phrase[0].start, phrase[-1].end)).split())
+
+
+def _same_source(phrase: list[Mention], quote: Callable[[int, int], str], previous: Claimant | None) -> bool:
+    """ "وأضاف المسؤولون" after "قال مسؤولون أمنيون": the same unnamed source again."""
+    if previous is None or previous.actor != "ANON" or not previous.text:
+        return False
+    head = bare(quote(phrase[0].start, phrase[0].end)).split()[0].removeprefix("ال")
+    return bare(previous.text).split()[0].removeprefix("ال") == head
+
+
 def _of_a_weapon(m: Mentions, actor: Mention) -> bool:
     """A demonym that says whose make a weapon is ("طائرات "هاروب" الإسرائيلية"), not a party."""
     if actor.get("type") != "demonym":
@@ -520,6 +537,8 @@ def claimant_of(
     if code is None and previous is not None and side_code(previous):
         code, role = previous.actor, role or previous.role
     role = role or _TYPE_ROLE.get(phrase[0].get("type", ""), "GOV")
+    if code is None and (_indefinite_title(phrase, quote) or _same_source(phrase, quote, previous)):
+        code, role = "ANON", "ANON"
     if code is None:
         code = last_party(m, phrase[0].start) or "ANON"
     if any(a.get("type") == "org" and a.get("code") == code for a in phrase):
@@ -795,6 +814,8 @@ def _subject_force(
         if earlier:
             return _subject_force(m, text, earlier[-1], sentence, conflict)
         return _clause_subject(m, text, sentence, event, conflict)
+    if before and not after and _said_of_a_place(m, text, before[-1], event):
+        return True  # "القوات الرواندية المنتشرة في شمال موزمبيق إنها قتلت": the speaker's own
     if (
         before
         and not coordinated
@@ -823,6 +844,17 @@ def _subject_force(
             if side:
                 return side
     return _controller(m, text, event, sentence, conflict)
+
+
+def _said_of_a_place(m: Mentions, text: str, actor: Mention, event: Mention) -> bool:
+    """A country named as where the speaker is ("في شمال موزمبيق") right before "إنها": the
+    pronoun is the speaker, not the place."""
+    if bare(text[actor.end : event.start]) not in links().pronoun_complementisers:
+        return False
+    if not m.within("place", actor.start, actor.start + 1):
+        return False
+    words = bare(text[max(0, actor.start - 12) : actor.start]).split()
+    return bool(words) and words[-1] in links().control_breaks
 
 
 def _uncounted(m: Mentions, text: str, start: int, end: int) -> str:
