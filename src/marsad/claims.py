@@ -1816,6 +1816,7 @@ def _place_near(view: _Doc, sentence: Segment, anchor: int, frames: list[Frame])
         and not _dateline(view, p)
         and not _towards(view, p)
         and not _occasion(view, p)
+        and not _backer(view, p)
     ]
     clause = max((f.end for f in frames if f.end <= anchor), default=sentence.start)
     places = [p for p in places if p.start >= clause] or places
@@ -1832,13 +1833,22 @@ def _finer_before(view: _Doc, place: Mention, places: list[Mention]) -> Mention 
     """ "هجوما على بلدة ماكوميا في إقليم كابو ديلغادو، وقال إن مقاتليه قتلوا": a claim told after
     a town and the region it lies in happened in the town, not anywhere in the region."""
     finer = [p for p in places if p.end <= place.start and place.start - p.end <= _WHERE_REACH]
-    if not finer:
-        return None
+    taking = view.m.within("event", finer[-1].start - 3 * _WHERE_REACH, finer[-1].start) if finer else []
+    if not finer or any(e.get("kind") == "took_control" for e in taking):
+        return None  # "حررت بلدتي X وY في دونيتسك، وكبدت": the towns are what was taken
     gap = view.text[finer[-1].end : place.start]
     for item in reversed(view.m.within("item", finer[-1].end, place.start)):  # إقليم، محافظة
         gap = gap[: item.start - finer[-1].end] + " " + gap[item.end - finer[-1].end :]
     words = bare_gap(gap).split()
     return finer[-1] if words and all(w in sides.links().located_in for w in words) else None
+
+
+def _backer(view: _Doc, place: Mention) -> bool:
+    """ "الفصائل الموالية لأنقرة"، "المدعومة من طهران": a capital named as a party's backer."""
+    words = bare_gap(view.text[max(0, place.start - 16) : place.start]).split()
+    if words and words[-1] in ("ل", "من", "ب"):
+        words = words[:-1]
+    return bool(words) and words[-1] in sides.links().affiliated
 
 
 def _occasion(view: _Doc, place: Mention) -> bool:

@@ -732,6 +732,10 @@ def _sufferer_before(
     return None
 
 
+def _repelled(m: Mentions, start: int) -> bool:
+    return any(mk.get("role") == "repelled" for mk in m.within("marker", max(0, start - 8), start))
+
+
 def _enemy_after(m: Mentions, end: int) -> bool:
     return any(mk.get("role") == "enemy" for mk in m.within("marker", end, end + 12))
 
@@ -1014,6 +1018,8 @@ def sides_of(
         affected = _enemy_group_before(m, text, sentence, thing, own, conflict)
     if affected is None and _enemy_after(m, thing.end):
         affected = opponent(own, conflict)
+    if kind == "attack" and affected is None and own and _repelled(m, thing.start):
+        return own, opponent(own, conflict)  # "أوكرانيا تتحدث عن صد 150 هجوما": the other side's
     voice = event.get("voice", "loss") if event is not None else "agentive"
     if getattr(thing, "suffered", False):
         voice = "loss"  # "سجل المكتب 40 حالة اعتقال": the office counts its own people's arrests
@@ -1076,6 +1082,8 @@ def sides_of(
             else:
                 affected = _side_named(m, text, sentence, thing, conflict)
         agent = agent or _speaking_army(claimant, own, affected, conflict)
+        if agent is None and thing.item == "civilians" and _between_sides(m, text, sentence):
+            return affected, None  # "مقتل 6 بينهم مدنيان في اشتباكات بين X وY": by neither that is known
         agent = agent or opponent(affected, conflict, armed=True)
     if affected is None and conflict is not None:
         # "قالت مصادر محلية إن 30 جنديا قتلوا": soldiers with no side named are the conflict's army,

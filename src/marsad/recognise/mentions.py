@@ -9,10 +9,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from operator import attrgetter
 
 from marsad.lexicon.compile import matcher
 from marsad.model import Mention
+from marsad.normalise import normalise_form
 from marsad.recognise import dates, numbers, places
 
 LEXICON_KINDS = ("actor", "verb", "event", "item", "marker")
@@ -97,6 +99,17 @@ def _not_in_names(events: list[Mention], items: list[Mention]) -> list[Mention]:
             continue
         out.append(event)
     return out
+
+
+def _other_word(text: str, mention: Mention) -> bool:
+    """A form that is another word before one of its entry's `not_before` words ("فجر اليوم")."""
+    following = text[mention.end : mention.end + 12].split()[:1]
+    return bool(following) and following[0] in _normalised(tuple(mention.get("not_before", ())))
+
+
+@cache
+def _normalised(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalise_form(w) for w in words)
 
 
 def _before_demonyms(text: str, actors: list[Mention]) -> list[Mention]:
@@ -188,6 +201,8 @@ def recognise(text: str, published: date | None) -> Mentions:
     groups = matcher(LEXICON_KINDS).find(text)
     if "event" in groups and "item" in groups:
         groups["event"] = _not_in_names(groups["event"], groups["item"])
+    if any(e.get("not_before") for e in groups.get("event", ())):
+        groups["event"] = [e for e in groups["event"] if not _other_word(text, e)]
     if any(a.get("after_noun") for a in groups.get("actor", ())):
         groups["actor"] = _after_nouns(text, groups)
     if any(a.get("before_demonym") for a in groups.get("actor", ())):
@@ -197,4 +212,6 @@ def recognise(text: str, published: date | None) -> Mentions:
     groups["place"] = _unknown_again(text, _cut_unknown(text, found, groups), groups)
     report_date = dates.document_date(text, published)
     groups["date"] = dates.find(text, report_date)
+    if groups["date"] and "event" in groups:  # "منذ فجر اليوم": dawn, not "set off"
+        groups["event"] = _not_inside(groups["event"], groups["date"])
     return Mentions.build(groups, report_date)
