@@ -348,8 +348,10 @@ def _tally_follows(view: _Doc, pos: int) -> bool:
 
 def _opening_subject(view: _Doc, sentence: Segment, verb: Mention) -> list[Mention] | None:
     """ "وتبنت جماعة X الهجوم، وقالت إنها ...": a saying verb joined by و, with no subject of its
-    own, shares the subject of the verb that opens the sentence (or the subject it opens with)."""
-    if view.text[verb.start - 1 : verb.start] != "و":
+    own, shares the subject of the verb that opens the sentence (or the subject it opens with); so
+    does a participle after a comma ("وتبنت الجماعة الهجوم في بيان، مؤكدة أنها ...")."""
+    joined = view.text[verb.start - 1 : verb.start] == "و"
+    if not joined and not view.text[max(0, verb.start - 3) : verb.start].rstrip().endswith(("،", ",")):
         return None
     actors = view.m.within("actor", sentence.start, verb.start)
     if not actors:

@@ -183,6 +183,17 @@ def _non_party(lang: str) -> frozenset[str]:
     return frozenset({"OUTLET", *(c for c in codes if c)})
 
 
+def speaks_as(lang: str = "ar") -> dict[str, str]:
+    """De facto authorities that give their own forces a state's name (the Houthis' "القوات
+    المسلحة اليمنية"): actors.yaml's `speaks_as`, by code."""
+    return cached(f"speaks-as-{lang}", [data_dir(lang) / "actors.yaml"], lambda: _speaks_as(lang))
+
+
+def _speaks_as(lang: str) -> dict[str, str]:
+    entries = load_kind("actor", lang)
+    return {e.attrs["code"]: e.attrs["speaks_as"] for e in entries if e.attrs.get("speaks_as")}
+
+
 @cache
 def states(lang: str = "ar") -> frozenset[str]:
     """Codes of states and of de facto states' armies (actors.yaml type state, or regular): their
@@ -1093,6 +1104,11 @@ def sides_of(
     by = _by_agent(m, text, sentence, sentence.start)
     if by is not None and by != affected:
         agent = by  # "تلقتها الدبابة الأوكرانية من قبل المسيرة الروسية"، "مقتل 3 جنود بنيران أرمينية"
+    styled = speaks_as().get(own or "")
+    if styled is not None and agent == styled:
+        agent = own  # the Houthis' "الدفاعات الجوية اليمنية أسقطت": their own forces
+    if styled is not None and affected == styled and thing.item in ("soldiers", "fighters"):
+        affected = own
     if agent == affected and thing.item != "civilians":  # a state may strike its own people
         agent = opponent(affected, conflict, armed=True)
     return affected, agent
