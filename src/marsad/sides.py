@@ -183,6 +183,7 @@ def _non_party(lang: str) -> frozenset[str]:
     return frozenset({"OUTLET", *(c for c in codes if c)})
 
 
+@cache
 def speaks_as(lang: str = "ar") -> dict[str, str]:
     """De facto authorities that give their own forces a state's name (the Houthis' "القوات
     المسلحة اليمنية"): actors.yaml's `speaks_as`, by code."""
