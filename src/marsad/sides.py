@@ -845,10 +845,10 @@ def _subject_force(
         )
     ):
         start = len(before) - 1
-        while start > 0 and (
+        while start > 0 and ":" not in text[before[start - 1].end : before[start].start] and (
             before[start].start - before[start - 1].end <= 2
             or bare(text[before[start - 1].end : before[start].start]) == _IN  # "الدعم السريع في السودان"
-        ):
+        ):  # "هيئة الأركان الأوكرانية: روسيا خسرت": the speaker before a colon is not the subject
             start -= 1
         return _code_in(before[start:], conflict)
     if after:
