@@ -75,6 +75,7 @@ _COUNTRY = "country."  # the key of a country's name among places
 _BRACKETS = (("(", ")"), ("«", "»"))
 _PLURAL_PAST = "وا"  # ... which a verb's plural also ends with: دمروا
 _PAIR_REACH = 40  # "بين الفصائل المسلحة وقوات الجيش السوري": how far the second party may stand
+_OFFICE_REACH = 24  # characters from an office to the place it is in
 _ANAPHORS = frozenset({"institution.anaphor", "group.anaphor"})  # الوزارة، الهيئة، الحركة...
 _ORG_ANAPHOR = "org.anaphor"  # "المرصد": the monitor named before
 _REBELS = "force.generic.rebels"  # the actors.yaml entry of unnamed armed groups
@@ -114,6 +115,7 @@ class _Links:
     side_nouns: frozenset[str]
     control_breaks: frozenset[str]
     located_in: frozenset[str]
+    office_in: frozenset[str]
     control_allowed: frozenset[str]
     control_states: frozenset[str]
     control_become: frozenset[str]
@@ -499,6 +501,18 @@ def last_party(m: Mentions, before: int) -> str | None:
     return None
 
 
+def _office_place(m: Mentions, quote: Callable[[int, int], str], end: int) -> str | None:
+    """ "أمين المظالم في إقليم ناغورني قره باغ"، "مدير الدفاع المدني في ترتر": an office of no party
+    named belongs to the authority of the place it is in."""
+    places = m.within("place", end, end + _OFFICE_REACH)
+    if not places:
+        return None
+    gap = normalise_form(bare(quote(end, places[0].start))).split()
+    if not gap or any(w not in links().office_in for w in gap):
+        return None
+    return places[0].get("held") or places[0].get("country")
+
+
 def _indefinite_title(phrase: list[Mention], quote: Callable[[int, int], str]) -> bool:
     """ "قال مسؤولون أمنيون": a title with no article and no party names someone not named
     before, an unnamed source, not the party spoken of last (a headline's attackers)."""
@@ -546,6 +560,8 @@ def claimant_of(
         (a.get("role") for a in phrase if a.get("role") and a.get("type") in ("institution", "title")), None
     )
     role = role or next((a.get("role") for a in phrase if a.get("role")), None)
+    if code is None:
+        code = _office_place(m, quote, phrase[-1].end)
     if code is None and previous is not None and side_code(previous):
         code, role = previous.actor, role or previous.role
     role = role or _TYPE_ROLE.get(phrase[0].get("type", ""), "GOV")
@@ -1047,7 +1063,7 @@ def sides_of(
     subject = None if doing is None else _party_subject(m, text, doing, sentence, conflict, own, military)
     if isinstance(subject, str) and subject in non_party():
         subject = None  # "وفقا لبيانات الأمم المتحدة، قتل ...": the source, not who killed
-    if voice == "ambiguous" and event is not None and _counted_did(text, thing, event):
+    if voice == "ambiguous" and event is not None and _counted_did(m, text, thing, event):
         voice, subject = "loss", None  # "إن 5 مسلحين قتلوا": they were killed, they killed no one
     if denied and subject == own:
         subject = None  # "نفت أرمينيا إسقاط الطائرة": the denier, not who downed it
@@ -1146,9 +1162,16 @@ def _a_result(text: str, event: Mention) -> bool:
     return any(" ".join(words[-n:]) in links().results for n in (1, 2) if len(words) >= n)
 
 
-def _counted_did(text: str, thing: Any, event: Mention) -> bool:
-    """Whether the verb follows the counted people right away, with them as its subject."""
-    return event.start >= thing.end and not bare(text[thing.end : event.start])
+def _counted_did(m: Mentions, text: str, thing: Any, event: Mention) -> bool:
+    """Whether the verb follows the counted people right away, with them as its subject (their
+    side's name between: "إن 31 من عسكريي جيش الدفاع قتلوا")."""
+    if event.start < thing.end:
+        return False
+    gap = text[thing.end : event.start]
+    for actor in reversed(m.within("actor", thing.end, event.start)):
+        if actor.end <= event.start:
+            gap = gap[: actor.start - thing.end] + " " + gap[actor.end - thing.end :]
+    return not bare(gap)
 
 
 def _own_loss(text: str, event: Mention) -> bool:

@@ -92,6 +92,17 @@ def test_an_organisations_official_speaks_in_its_role() -> None:
     assert [(c.claimant.actor, c.claimant.role) for c in claims] == [("UN", "ORG")]
 
 
+def test_a_presidents_aide_speaks_for_the_government_not_as_head_of_state() -> None:
+    claims = extract("وقال مساعد الرئيس الأذربيجاني إن أرمينيا أطلقت 3 صواريخ باليستية على مدينة غنجة.")
+    assert [(c.claimant.actor, c.claimant.role) for c in claims] == [("AZE", "GOV")]
+
+
+def test_unnamed_officials_speak_as_unnamed_sources() -> None:
+    text = "مقتل 25 جنديا في هجوم لبوكو حرام\n\nقال مسؤولون أمنيون إن مسلحين من بوكو حرام قتلوا 25 جنديا."
+    body = [c for c in extract(text) if c.claimant.text == "مسؤولون أمنيون"]
+    assert [(c.claimant.actor, c.claimant.role) for c in body] == [("ANON", "ANON")]
+
+
 def test_a_figure_told_without_its_place_restates_the_one_told_with_it() -> None:
     text = (
         "التحالف: تدمير 6 زوارق مفخخة للحوثيين\n\n"
