@@ -306,7 +306,9 @@ def _frames(
             last = frames[-1]
             frames.append(Frame(verb.start, verb.end, last.claimant, last.modality))
             continue
-        phrase = sides.actor_phrase_after(view.m, view.text, verb.end, sentence.end, kind == "according")
+        phrase = _fronted_subject(view, sentence, verb) if kind in ("say", "deny") else None
+        according = kind == "according"
+        phrase = phrase or sides.actor_phrase_after(view.m, view.text, verb.end, sentence.end, according)
         if phrase is not None and kind != "according" and view.m.within("verb", verb.end, phrase[0].start):
             # "في بيان نشرته وكالة": the agency is the next verb's subject ("وفقا لما نشره" is one frame)
             phrase = None
@@ -315,7 +317,9 @@ def _frames(
         if phrase is None and not frames and kind in ("say", "deny"):
             phrase = _opening_subject(view, sentence, verb)
         if phrase is not None:
-            previous = frames[-1].claimant if frames else speaker or (inherited and inherited[0])
+            previous = frames[-1].claimant if frames else speaker
+            if previous is None and inherited is not None and inherited[0].actor == "ANON":
+                previous = inherited[0]  # "وأضاف المسؤولون" after "قال مسؤولون أمنيون"
             claimant = sides.claimant_of(phrase, view.m, view.norm.source_text, previous, view.conflict)
             watched = verb.get("monitor") and sides.side_code(claimant)
             if watched and not _tally_follows(view, phrase[-1].end):
@@ -344,6 +348,16 @@ def _tally_follows(view: _Doc, pos: int) -> bool:
     """Whether a count or a casualty word follows soon after a monitor's subject."""
     end = pos + _MONITOR_REACH
     return bool(view.m.within("number", pos, end) or view.m.within("event", pos, end))
+
+
+def _fronted_subject(view: _Doc, sentence: Segment, verb: Mention) -> list[Mention] | None:
+    """ "أما وزارة الدفاع الأرمينية فقالت عبر المتحدثة باسمها": the party fronted by أما is the
+    subject of the verb that ف opens, not the spokesperson after it."""
+    if view.text[verb.start - 1 : verb.start] != "ف":
+        return None
+    if bare_gap(view.text[sentence.start : sentence.start + 6]).split()[:1] not in (["اما"], ["واما"]):
+        return None
+    return sides.actor_phrase_before(view.m, view.text, verb.start - 1, sentence.start)
 
 
 def _opening_subject(view: _Doc, sentence: Segment, verb: Mention) -> list[Mention] | None:

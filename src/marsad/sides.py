@@ -75,6 +75,7 @@ _COUNTRY = "country."  # the key of a country's name among places
 _BRACKETS = (("(", ")"), ("«", "»"))
 _PLURAL_PAST = "وا"  # ... which a verb's plural also ends with: دمروا
 _PAIR_REACH = 40  # "بين الفصائل المسلحة وقوات الجيش السوري": how far the second party may stand
+_BY_AFTER = 50  # characters after a claim's words within which "من قبل X" names its doer
 _OFFICE_REACH = 24  # characters from an office to the place it is in
 _ANAPHORS = frozenset({"institution.anaphor", "group.anaphor"})  # الوزارة، الهيئة، الحركة...
 _ORG_ANAPHOR = "org.anaphor"  # "المرصد": the monitor named before
@@ -387,7 +388,17 @@ def _conflict_of_party(code: str, article: Conflict) -> Conflict | None:
         return sum(article.mentions.get(c, 0) for side in row.parties for c in side if c != code)
 
     best = max(rows, key=named)
+    if not named(best):
+        return None  # Russia in a Karabakh article, none of whose foes is named: a mediator
     return Conflict(best.id, best.parties, article.mentions, best.army, best.rebels, best.civil)
+
+
+def _fights_here(code: str | None, conflict: Conflict | None) -> bool:
+    """Whether a party fights in the article's war or another whose foes it names: "روسيا: مقتل 5
+    آلاف شخص في نزاع قره باغ" tells others' dead, not Russia's."""
+    if conflict is None or code is None or conflict.side_of(code) is not None:
+        return True
+    return _conflict_of_party(code, conflict) is not None
 
 
 def side_code(claimant: Claimant) -> str | None:
@@ -1101,7 +1112,7 @@ def sides_of(
             attacker = _attacker_before(m, text, sentence, event, conflict, own)
             if attacker and conflict is not None and conflict.side_of(attacker) != conflict.side_of(affected):
                 agent = attacker
-        if affected is None:
+        if affected is None and _fights_here(own, conflict):
             affected = opponent(own, conflict) if thing.item == "fighters" else own
         if affected is None:
             agent = _attack_by(m, text, sentence, conflict)
@@ -1118,7 +1129,8 @@ def sides_of(
         # armed men its rebels, where one state fights one insurgency
         affected = {"soldiers": conflict.army, "fighters": conflict.rebels}.get(thing.item)
         agent = agent or opponent(affected, conflict, armed=True)
-    by = _by_agent(m, text, sentence, sentence.start)
+    told = max(thing.end, event.end if event is not None else 0)
+    by = _by_agent(m, text, sentence, sentence.start, min(sentence.end, told + _BY_AFTER))
     if by is not None and by != affected:
         agent = by  # "تلقتها الدبابة الأوكرانية من قبل المسيرة الروسية"، "مقتل 3 جنود بنيران أرمينية"
     styled = speaks_as().get(own or "")
@@ -1131,9 +1143,10 @@ def sides_of(
     return affected, agent
 
 
-def _by_agent(m: Mentions, text: str, sentence: Segment, start: int) -> str | None:
-    """The side named after "by" ("من قبل"، "على يد"، "بنيران") later in the claim's sentence."""
-    window = text[start : sentence.end]
+def _by_agent(m: Mentions, text: str, sentence: Segment, start: int, end: int) -> str | None:
+    """The side named after "by" ("من قبل"، "على يد"، "بنيران") near the claim's words, not one of
+    another verb far on ("منذ نقلهم من قبل تركيا": Turkey moved them, it did not kill them)."""
+    window = text[start:end]
     found = [(window.find(w), w) for w in links().by_agent if window.find(w) >= 0]
     if not found:
         return None
