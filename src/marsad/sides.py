@@ -852,7 +852,7 @@ def _subject_force(
             e
             for e in m.within("event", sentence.start, event.start)
             if e.get("voice") != "loss" and e.get("role") != "noun" and e.end < event.start
-            and not _nominal(text, e)
+            and not _nominal(text, e) and not _describes_a_noun(text, e)
         ]
         if earlier:
             return _subject_force(m, text, earlier[-1], sentence, conflict)
@@ -898,6 +898,15 @@ def _said_of_a_place(m: Mentions, text: str, actor: Mention, event: Mention) -> 
         return False
     words = bare(text[max(0, actor.start - 12) : actor.start]).split()
     return bool(words) and words[-1] in links().control_breaks
+
+
+def _describes_a_noun(text: str, verb: Mention) -> bool:
+    """ "صدت هجوما شنته القوات الإريترية": a verb with an object pronoun right after an indefinite
+    noun is a clause describing that noun; its subject is no subject of the verbs joined later."""
+    if word_suffix(text, verb.end) not in links().object_pronouns:
+        return False
+    before = text[max(0, verb.start - 12) : verb.start].split()
+    return bool(before) and before[-1].endswith(_ACCUSATIVE) and len(before[-1]) > 3
 
 
 def _uncounted(m: Mentions, text: str, start: int, end: int) -> str:

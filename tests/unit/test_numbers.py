@@ -56,6 +56,13 @@ def test_words_that_are_not_numbers() -> None:
     assert find(normalise("قالت الوزارة إن الوضع مستقر").text) == []
 
 
+@pytest.mark.parametrize(
+    "text", ["قتلت قواتنا \"الآلاف\" من الجنود", "نزح آلاف المدنيين", "عشرات الآلاف", "ملايين النازحين"]
+)
+def test_a_plural_multiplier_with_no_number_before_is_none(text: str) -> None:
+    assert find(normalise(text).text) == []
+
+
 @pytest.mark.parametrize("text", ["صدر البيان في 2020.10.18 صباحا", "بتاريخ 18.10.2020"])
 def test_dotted_dates_are_not_numbers(text: str) -> None:
     values = [m.get("value") for m in find(normalise(text).text)]

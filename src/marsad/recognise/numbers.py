@@ -201,6 +201,8 @@ def _read_phrase(text: str, pos: int, table: _Words) -> tuple[int, int, int, str
             if found is None:
                 break
             cls, value = found
+        if start is None and cls == "mult" and word in table.vague:
+            return None  # "الآلاف من الجنود": a plural multiplier with no number before is none
         if start is not None and not _continues(cls, prefix, acc.last):
             break
         if prefix == "و" and acc.last == "mult" and _next_scale(text, token.end(), table) >= acc.scale:
