@@ -1350,10 +1350,20 @@ def _colon_speaker(view: _Doc, sentence: Segment) -> Frame | None:
     addressed = all(sides.addressed(view.text, a) for a in rest)
     words = bare_gap(view.text[phrase[-1].end : rest[0].start if rest else colon]).split()
     to_outlet = len(words) <= _NAME_WORDS and words[0].startswith("ل") if words else True  # "لـ«العربية»"
-    if not addressed or not to_outlet:
+    if not addressed or not to_outlet or _topic_label(view, phrase, colon, sentence):
         return None
     claimant = sides.claimant_of(phrase, view.m, view.norm.source_text, conflict=view.conflict)
     return Frame(colon, colon + 1, claimant)
+
+
+def _topic_label(view: _Doc, phrase: list[Mention], colon: int, sentence: Segment) -> bool:
+    """ "اليمن: مقتل 7 حوثيين في تعز": a country's bare name before the colon of a line that tells of
+    a place in it names the story's country, not who speaks ("روسيا: مقتل 5 آلاف في قره باغ" speaks)."""
+    if len(phrase) != 1 or phrase[0].get("type") != "state":
+        return False
+    code = phrase[0].get("code")
+    places = view.m.within("place", colon, sentence.end)
+    return any(p.get("country") == code for p in places if not _country(p))
 
 
 def _speaker(view: _Doc, thing: Counted, frames: list[Frame]) -> bool:

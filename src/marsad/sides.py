@@ -38,6 +38,7 @@ _TYPE_ROLE = {
     "institution": "GOV",
 }
 _PHRASE_GAP = 14
+_SHORT_LINK = 4  # letters of the longest ب-word that may join an actor's name (باسم)
 _SUBJECT_GAP = 30
 _SIDE_GAP = 28
 _HEAD_REACH = 20  # "وحدات من الجيش": how long the head noun before a verb's subject may be
@@ -424,6 +425,8 @@ def _group(actors: list[Mention], text: str, first: int) -> list[Mention]:
             break  # nor across a headline's colon: "جبهة تحرير تيغراي: قواتنا أسقطت"
         if any(w in links().complementisers for w in words):
             break
+        if words and words[0][:1] == "ب" and len(words[0]) > _SHORT_LINK:
+            break  # "أقر الجيش الإسرائيلي بمقتل ضابط": what it admitted, not more of its name
         if addressed(text, nxt):
             break
         if words == [_FROM] and any(a.get("type") == "media" for a in phrase):

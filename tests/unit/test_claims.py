@@ -92,6 +92,11 @@ def test_an_organisations_official_speaks_in_its_role() -> None:
     assert [(c.claimant.actor, c.claimant.role) for c in claims] == [("UN", "ORG")]
 
 
+def test_what_a_party_admits_is_no_part_of_its_name() -> None:
+    claims = extract("من جهته، أقر الجيش الإسرائيلي بمقتل ضابط وجنديين في معارك شمال القطاع.")
+    assert claims and {c.claimant.text for c in claims} == {"الجيش الإسرائيلي"}
+
+
 def test_a_presidents_aide_speaks_for_the_government_not_as_head_of_state() -> None:
     claims = extract("وقال مساعد الرئيس الأذربيجاني إن أرمينيا أطلقت 3 صواريخ باليستية على مدينة غنجة.")
     assert [(c.claimant.actor, c.claimant.role) for c in claims] == [("AZE", "GOV")]
