@@ -117,6 +117,7 @@ class _Links:
     side_nouns: frozenset[str]
     control_breaks: frozenset[str]
     located_in: frozenset[str]
+    contrast: frozenset[str]
     office_in: frozenset[str]
     control_allowed: frozenset[str]
     control_states: frozenset[str]
@@ -1136,7 +1137,11 @@ def sides_of(
         if agent is None and thing.item == "civilians" and _between_sides(m, text, sentence):
             return affected, None  # "مقتل 6 بينهم مدنيان في اشتباكات بين X وY": by neither that is known
         agent = agent or opponent(affected, conflict, armed=True)
-    if affected is None and conflict is not None:
+    if affected is None and conflict is not None and thing.item == "civilians":
+        # "أكثر من 400 مدني قتلوا في الهجوم على المخيم": in a war of one state, its civilians; who
+        # killed them is not guessed
+        affected = conflict.civil or (conflict.army if conflict.army in states() else None)
+    elif affected is None and conflict is not None:
         # "قالت مصادر محلية إن 30 جنديا قتلوا": soldiers with no side named are the conflict's army,
         # armed men its rebels, where one state fights one insurgency
         affected = {"soldiers": conflict.army, "fighters": conflict.rebels}.get(thing.item)
@@ -1374,6 +1379,8 @@ def _attacker_before(
 ) -> str | None:
     """The named side that carried out an attack earlier in the sentence, whose losses follow."""
     for attack in reversed(m.within("event", sentence.start, event.start)):
+        if any(w in links().contrast for w in bare(text[attack.end : event.start]).split()):
+            break  # "دمرت مدفعية الجيش 3 أطقم للمليشيا، فيما استشهد جنديان": not the strike's toll
         # "طيران التحالف دمر موقعا ..., ما أسفر عن مقتل 7": a strike that destroyed is one too
         kind = attack.get("kind")
         striking = kind == "attack" or (kind == "destroyed" and attack.get("voice") == "agentive")
