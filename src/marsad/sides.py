@@ -1134,6 +1134,9 @@ def sides_of(
             else:
                 affected = _side_named(m, text, sentence, thing, conflict)
         agent = agent or _speaking_army(claimant, own, affected, conflict)
+        if agent is None and event is not None:  # "إن 6 أشخاص قتلوا في غارات أمريكية"
+            named = _attack_by(m, text, sentence, conflict)  # not a civil side ("صاروخ أطلق من لبنان")
+            agent = named if named != affected and (conflict is None or named != conflict.civil) else None
         if agent is None and thing.item == "civilians" and _between_sides(m, text, sentence):
             return affected, None  # "مقتل 6 بينهم مدنيان في اشتباكات بين X وY": by neither that is known
         agent = agent or opponent(affected, conflict, armed=True)
