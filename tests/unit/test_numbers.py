@@ -25,6 +25,10 @@ CASES = [
     ("بين عشرة آلاف وخمسة عشر ألفا", 10000, 15000),
     ("مليون و200 ألف نازح", 1200000, None),
     ("ثلاثة آلاف وخمسمائة", 3500, None),
+    ("نزوح نصف مليون شخص", 500000, None),
+    ("ربع مليون لاجئ", 250000, None),
+    ("مليون ونصف نازح", 1500000, None),
+    ("ثلاثة ملايين ونصف", 3500000, None),
 ]
 
 
@@ -54,6 +58,7 @@ def test_digit_separators(token: str, value: float) -> None:
 
 def test_words_that_are_not_numbers() -> None:
     assert find(normalise("قالت الوزارة إن الوضع مستقر").text) == []
+    assert find(normalise("نزح نصف السكان خلال ربع قرن").text) == []  # a fraction of no multiplier
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ Here a number is only read: "2.900" and "2,900" are 2900, "1.5 مليون" is 1,
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -42,25 +43,27 @@ class _Words:
     tens: dict[str, int]
     hundreds: dict[str, int]
     multipliers: dict[str, int]
+    fractions: dict[str, float]
     vague: frozenset[str]
     prefixes: tuple[str, ...]
     between: frozenset[str]
     joiners: frozenset[str]
     starters: frozenset[str] = frozenset()  # every token that may begin a number phrase
     automaton: Any = None  # the starters, to find them in a text in one pass
-    classes: dict[str, tuple[str, int]] = field(default_factory=dict)  # see `value_of`
+    classes: dict[str, tuple[str, float]] = field(default_factory=dict)  # see `value_of`
 
-    def value_of(self, word: str) -> tuple[str, int] | None:
+    def value_of(self, word: str) -> tuple[str, float] | None:
         """The class and value of one number word, or None."""
         return self.classes.get(word)
 
 
-def _classes(table: _Words) -> dict[str, tuple[str, int]]:
+def _classes(table: _Words) -> dict[str, tuple[str, float]]:
     """Every number word with its class and value; a word in two tables keeps the first class of
     units, tens, hundreds, multipliers, teen."""
-    out: dict[str, tuple[str, int]] = {word: ("teen", 10) for word in table.teen}
+    out: dict[str, tuple[str, float]] = {word: ("teen", 10) for word in table.teen}
     for words_of, cls in (
         (table.multipliers, "mult"),
+        (table.fractions, "frac"),
         (table.hundreds, "hundred"),
         (table.tens, "ten"),
         (table.units, "unit"),
@@ -83,12 +86,13 @@ def words(lang: str = "ar") -> _Words:
         tens=_flip(raw["tens"]),
         hundreds=_flip(raw["hundreds"]),
         multipliers=_flip(raw["multipliers"]),
+        fractions={normalise_form(f): float(Fraction(v)) for v, fs in raw["fractions"].items() for f in fs},
         vague=norm(raw["vague"]),
         prefixes=tuple(sorted((normalise_form(p) for p in raw["prefixes"]), key=len, reverse=True)),
         between=norm(raw["range_between"]),
         joiners=norm(raw["range_joiners"]),
     )
-    bare = [*table.units, *table.teen, *table.tens, *table.hundreds, *table.multipliers]
+    bare = [*table.units, *table.teen, *table.tens, *table.hundreds, *table.multipliers, *table.fractions]
     starters = frozenset(p + w for p in ("", *table.prefixes) for w in bare)
     automaton = ahocorasick.Automaton()
     for word in starters:
@@ -151,6 +155,10 @@ class _Acc:
             self.group = self.group - self.group % 100 + (self.group % 100) * 100
         elif cls == "hundred" and self.last in ("", "mult"):
             self.group += value
+        elif cls == "frac" and self.last == "":
+            self.group = value  # "نصف مليون": a multiplier must follow
+        elif cls == "frac" and self.last == "mult":
+            self.total += value * self.scale  # "مليون ونصف"
         elif cls == "mult" and self.last != "mult":
             self.total += (self.group or 1) * value
             self.group = 0.0
@@ -214,8 +222,8 @@ def _read_phrase(text: str, pos: int, table: _Words) -> tuple[int, int, int, str
             start = token.start() + len(prefix)
         previous = token
         token = following if following is not None else next(rest, None)
-    if start is None or previous is None:
-        return None
+    if start is None or previous is None or (acc.last == "frac" and not acc.total):
+        return None  # "نصف السكان": a fraction of no multiplier is no number
     return acc.value, start, previous.end(), first.group()
 
 
