@@ -101,6 +101,7 @@ _AFTER_NOUN = frozenset({1, 2})  # the numbers written after their noun: "مدن
 _ACCUSATIVE_ENDS = frozenset({"", "ا"})  # what is left of "أرمينيا" once its demonym "أرميني" is cut
 _TALLY_AFTER = 40  # "226 عدد المدنيين الذين قتلوا": how far after the figure its casualty word is
 _OCCASION_REACH = 24  # "في مؤتمر صحفي عقده في أبوجا"
+_DEBRIS_REACH = 14  # "حطام إحدى": how far before a thing a debris word may stand
 _CLAUSE_BREAK = regex.compile(r"[،,؛;.:\n]")
 _MATERIEL_LOSSES = frozenset({"destroyed", "damaged", "seized"})
 _FREED_REACH = 60  # how far before captives a freeing word of their clause may stand
@@ -1010,7 +1011,9 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
         # a list line sees its own words and its header's, not another line's ("- المحتاجون: 30 مليون")
         frames = _in_scope(view, sentence, thing, all_frames)
         events = _in_scope(view, sentence, thing, all_events)
-        if _not_a_count(view, thing) or _speaker(view, thing, frames) or _history(view, sentence, thing):
+        if _not_a_count(view, thing) or _speaker(view, thing, frames) or _history(view, sentence, thing) or (
+            _debris(view, thing)
+        ):
             continue
         in_list = listed is not None and listed[1] is not None and _listed_after(view, listed[0], thing)
         in_list = in_list and listed is not None and (listed[1] in events or listed[1] is thing.event)
@@ -1372,6 +1375,12 @@ def _speaker(view: _Doc, thing: Counted, frames: list[Frame]) -> bool:
     if not after or after[0] not in sides.links().complementisers:
         return False
     return any(0 <= thing.start - f.end <= _SPEAKER_GAP + 4 for f in frames)
+
+
+def _debris(view: _Doc, thing: Counted) -> bool:
+    """ "سقوط حطام إحدى المسيرات على مبنى": the debris of a thing, not the thing lost."""
+    before = bare_gap(view.text[max(0, thing.start - _DEBRIS_REACH) : thing.start]).split()
+    return any(w in sides.links().debris for w in before[-2:])
 
 
 def _not_a_count(view: _Doc, thing: Counted) -> bool:

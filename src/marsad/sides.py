@@ -117,6 +117,7 @@ class _Links:
     side_nouns: frozenset[str]
     control_breaks: frozenset[str]
     located_in: frozenset[str]
+    debris: frozenset[str]
     contrast: frozenset[str]
     office_in: frozenset[str]
     control_allowed: frozenset[str]
