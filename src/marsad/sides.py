@@ -1067,6 +1067,8 @@ def sides_of(
         return None, None  # "مقتل 242 شخصا جراء تصعيد بين الفصائل وقوات الجيش": both sides' dead
     if affected is None and _own_suffix(text, thing.item_mention):
         affected = _enemy_group_before(m, text, sentence, thing, own, conflict) or own
+        if affected is None and claimant.role == "ORG":
+            affected = claimant.actor  # "قالت يونيفيل إن اثنين من جنودها أصيبا": the UN's own
     if affected is None and _of_them(text, thing):  # "تجمعات لمرتزقة العدوان ... 70 منهم"
         affected = _enemy_group_before(m, text, sentence, thing, own, conflict)
     if affected is None and _enemy_after(m, thing.end):
