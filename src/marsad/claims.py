@@ -1012,7 +1012,7 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
         frames = _in_scope(view, sentence, thing, all_frames)
         events = _in_scope(view, sentence, thing, all_events)
         if _not_a_count(view, thing) or _speaker(view, thing, frames) or _history(view, sentence, thing) or (
-            _debris(view, thing)
+            _debris(view, thing) or _lost_what_is_theirs(view, thing)
         ):
             continue
         in_list = listed is not None and listed[1] is not None and _listed_after(view, listed[0], thing)
@@ -1381,6 +1381,23 @@ def _debris(view: _Doc, thing: Counted) -> bool:
     """ "سقوط حطام إحدى المسيرات على مبنى": the debris of a thing, not the thing lost."""
     before = bare_gap(view.text[max(0, thing.start - _DEBRIS_REACH) : thing.start]).split()
     return any(w in sides.links().debris for w in before[-2:])
+
+
+def _lost_what_is_theirs(view: _Doc, thing: Counted) -> bool:
+    """ "فقد نحو 5 ملايين عامل وظائفهم"، "3 ملايين عامل فقدوا وظائفهم": people who lost something
+    of theirs (jobs, homes) are no losses; "فقد 5 جنود حياتهم" are."""
+    if not view.text[thing.end : thing.end + 1].isspace():
+        return False  # "فقدت 5 من جنودها": the pronoun is on the people, they are the losses
+    lose = sides.links().lose_verbs
+    before = bare_gap(view.text[max(0, thing.start - _DEBRIS_REACH) : thing.start]).split()
+    after = bare_gap(view.text[thing.end : thing.end + 2 * _DEBRIS_REACH]).split()[:2]
+    if after[:1] and after[0] in lose:
+        owned = after[1:]  # SVO: the people, the verb, what they lost
+    elif any(w in lose for w in before[-2:]):
+        owned = after[:1]
+    else:
+        return False
+    return bool(owned) and owned[0].endswith(("هم", "ها", "هن")) and owned[0] not in sides.links().lives
 
 
 def _not_a_count(view: _Doc, thing: Counted) -> bool:

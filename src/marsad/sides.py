@@ -117,6 +117,8 @@ class _Links:
     side_nouns: frozenset[str]
     control_breaks: frozenset[str]
     located_in: frozenset[str]
+    lose_verbs: frozenset[str]
+    lives: frozenset[str]
     debris: frozenset[str]
     contrast: frozenset[str]
     office_in: frozenset[str]
