@@ -1048,6 +1048,8 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
                 found = "attack"  # "قتلوا في الاشتباكات، متهما الطائرات بشن 14 غارة": strikes stand alone
             if found is None or (found == "captured" and _freed(view, thing, events)):
                 continue
+            if found == "displaced" and _near_marker(view, thing, "returns"):
+                continue  # "إعادة توطين 20 ألف نازح": people going home, no new displacement
             if event.get("confirm") and not _confirmed(view, thing, event.get("confirm")):
                 continue  # "تسلمت أوكرانيا 31 دبابة": a delivery, not spoils
             kind = found
@@ -1417,6 +1419,7 @@ def _not_a_count(view: _Doc, thing: Counted) -> bool:
         or raw == "%"
         or hundredth
         or any(w in sides.links().not_count_before for w in tail)
+        or (bool(before) and before[-1].removeprefix("و").removeprefix("ل") in sides.links().other_acts)
         or _list_index(view, thing.number)
         or _whole_of_part(view, thing.number)
     )
@@ -1444,12 +1447,17 @@ def _list_index(view: _Doc, number: Mention) -> bool:
 def _freed(view: _Doc, thing: Counted, events: list[Mention]) -> bool:
     """ "وحررت أكثر من ألف رهينة"، "أنقذت 64 رهينة": captives a freeing word governs are freed, not
     captured."""
-    near = view.m.within("marker", max(0, thing.start - _FREED_REACH), thing.start)
     return any(
         e.get("frees") and e.end <= thing.start and thing.start - e.end <= _EVENT_ADJACENT for e in events
-    ) or any(
-        m.get("role") == "frees" and not _CLAUSE_BREAK.search(view.text, m.end, thing.start) for m in near
-    )  # "إجمالي عدد الأسرى الذين تم تبادلهم ... إلى 2,883"
+    ) or _near_marker(view, thing, "frees") or _near_marker(view, thing, "returns")
+    # "إجمالي عدد الأسرى الذين تم تبادلهم ... إلى 2,883"
+
+
+def _near_marker(view: _Doc, thing: Counted, role: str) -> bool:
+    """A marker of `role` before the thing in its clause."""
+    near = view.m.within("marker", max(0, thing.start - _FREED_REACH), thing.start)
+    clean = [m for m in near if not _CLAUSE_BREAK.search(view.text, m.end, thing.start)]
+    return any(m.get("role") == role for m in clean)
 
 
 def _prefixed(view: _Doc, mention: Mention) -> str:

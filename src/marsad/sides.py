@@ -117,6 +117,7 @@ class _Links:
     side_nouns: frozenset[str]
     control_breaks: frozenset[str]
     located_in: frozenset[str]
+    other_acts: frozenset[str]
     lose_verbs: frozenset[str]
     lives: frozenset[str]
     debris: frozenset[str]
