@@ -523,12 +523,13 @@ def last_party(m: Mentions, before: int) -> str | None:
 def _office_place(m: Mentions, quote: Callable[[int, int], str], end: int) -> str | None:
     """ "أمين المظالم في إقليم ناغورني قره باغ"، "مدير الدفاع المدني في ترتر": an office of no party
     named belongs to the authority of the place it is in."""
-    places = m.within("place", end, end + _OFFICE_REACH)
+    places = [p for p in m.within("place", max(0, end - _OFFICE_REACH), end + _OFFICE_REACH) if p.end > end]
     if not places:
         return None
-    gap = normalise_form(bare(quote(end, places[0].start))).split()
-    if not gap or any(w not in links().office_in for w in gap):
-        return None
+    if places[0].start >= end:  # "حاكم مقاطعة كورسك" shares its مقاطعة with the place's name
+        gap = normalise_form(bare(quote(end, places[0].start))).split()
+        if not gap or any(w not in links().office_in for w in gap):
+            return None
     return places[0].get("held") or places[0].get("country")
 
 
