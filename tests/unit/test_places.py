@@ -134,6 +134,20 @@ def test_common_words_are_not_places(text: str) -> None:
     assert keys(text, ["USA"]) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("قتلنا مسلحين من حماس والفصائل الأخرى", ["PSE", "ISR"]),  # Al Fasayil
+        ("في إشارة إلى الهجوم", ["SYR"]),  # Al Ashara
+        ("قصف مدرسة في القرية", ["AZE", "ARM"]),  # Madrasa
+        ("ارتفع بنسبة 20 في المائة", ["LBY"]),  # Al Mayah
+        ("قال الإطار الاستراتيجي", ["MLI", "MRT"]),  # Atar
+    ],
+)
+def test_news_words_in_their_wars_are_not_places(text: str, countries: list[str]) -> None:
+    assert keys(text, countries) == []
+
+
 def test_common_word_place_after_a_cue() -> None:
     assert keys("غارات على مدينة صور جنوب لبنان", ["LBN"])[:1] == ["lbn.tyre"]
     assert keys("قصف محافظة حجة", ["YEM"]) == ["yem.hajjah"]
