@@ -90,6 +90,23 @@ def _population_ok(form: str, pop: int, near: bool) -> bool:
     return not (letters <= SHORT_LEN and not near and pop < SHORT_POP)
 
 
+def _capital_ids(countries: dict, capitals: dict[tuple[str, str], int]) -> set[int]:
+    return {gid for c in countries.values() if (gid := capitals.get((c["iso"], c.get("capital") or "")))}
+
+
+def _reserved_forms(cities: dict, countries: dict, capitals: dict[tuple[str, str], int], names: dict,
+                    persian: set[str], iso3: dict[str, str]) -> set[str]:
+    """Forms that name a country or a capital: a village of the same name elsewhere (الرياض in Sudan,
+    الدوحة in the West Bank, Armenia in Colombia) would take the capital's news, so it does not get them."""
+    ids = _capital_ids(countries, capitals)
+    out = {_clean(name) for name in names.values()}
+    for city in cities.values():
+        if int(city["geonameid"]) in ids:
+            country = iso3.get(city["countrycode"], "")
+            out.update(_forms(city.get("alternatenames") or [], country in persian))
+    return out - {""}
+
+
 def build() -> str:
     regions = yaml.safe_load((DATA / "regions.yaml").read_text(encoding="utf-8"))
     near = set(regions["conflict_countries"]) | set(regions["near_countries"])
@@ -109,6 +126,12 @@ def build() -> str:
         if pop >= best.get(key, -1):
             best[key], capitals[key] = pop, int(city["geonameid"])
 
+    from babel import Locale
+
+    names = Locale.parse("ar").territories
+    reserved = _reserved_forms(cities, countries, capitals, names, persian, iso3)
+    capital_ids = _capital_ids(countries, capitals)
+
     rows: list[tuple] = []
     for city in cities.values():
         gid = int(city["geonameid"])
@@ -121,15 +144,12 @@ def build() -> str:
         is_near = country in near
         forms = [
             f for f in _forms(city.get("alternatenames") or [], country in persian)
-            if f not in stop and _population_ok(f, pop, is_near)
+            if f not in stop and _population_ok(f, pop, is_near) and (gid in capital_ids or f not in reserved)
         ]
         if forms:
             rows.append((f"gn.{gid}", city["name"], country, round(city["latitude"], 5),
                          round(city["longitude"], 5), pop, gid, "|".join(forms), ""))
 
-    from babel import Locale
-
-    names = Locale.parse("ar").territories
     for c in countries.values():
         name = names.get(c["iso"])
         if not name:

@@ -142,10 +142,25 @@ def test_common_words_are_not_places(text: str) -> None:
         ("قصف مدرسة في القرية", ["AZE", "ARM"]),  # Madrasa
         ("ارتفع بنسبة 20 في المائة", ["LBY"]),  # Al Mayah
         ("قال الإطار الاستراتيجي", ["MLI", "MRT"]),  # Atar
+        ("الغنائم التي استولت عليها", ["SDN", "LBY"]),  # Al Ghanayim (Egypt)
+        ("المنشأة النووية", ["IRN", "ISR"]),  # Al Minshah (Egypt)
+        ("وأشار إلى أن", ["IRN"]),  # Ashar (Iran)
+        ("تدمير بيتين", ["PSE"]),  # Baytin
     ],
 )
 def test_news_words_in_their_wars_are_not_places(text: str, countries: list[str]) -> None:
     assert keys(text, countries) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "countries", "country"),
+    [("وصل الوفد إلى الرياض للتفاوض", ["SDN"], "SAU"), ("انطلقت المفاوضات في الدوحة", ["PSE", "ISR"], "QAT")],
+)
+def test_a_capitals_name_is_the_capitals_not_a_village_of_the_war(
+    text: str, countries: list[str], country: str
+) -> None:
+    found = find(normalise(text).text, countries)
+    assert [p.get("country") for p in found] == [country]
 
 
 def test_common_word_place_after_a_cue() -> None:
