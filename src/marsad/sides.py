@@ -849,6 +849,8 @@ def _subject_force(
     Returns its code, or True when a subject is there but has no code of its own ("قواتها").
     """
     before = m.within("actor", max(sentence.start, event.start - 40), event.start)
+    if event.get("pronoun_doer") and before and text[before[-1].end : event.start].strip():
+        before = []  # "أعلن جيش أراكان، أحد أقوى الجماعات في ميانمار، سيطرته": not Myanmar's
     # "..., وقتل": an earlier subject; not the و a sentence opens with ("ونفذت الطائرات الروسية")
     coordinated = event.start - 1 > sentence.start and text[event.start - 1] == "و"
     after = m.within("actor", event.end, min(sentence.end, event.end + 3))
@@ -1092,6 +1094,9 @@ def sides_of(
     doing = event if event is not None or kind != "attack" else thing.item_mention
     military = claimant.role == "MIL"
     subject = None if doing is None else _party_subject(m, text, doing, sentence, conflict, own, military)
+    styled = speaks_as().get(own or "")
+    if styled is not None and subject == styled:
+        subject = own  # Taliban statements' "القوات الأفغانية قتلت": their own forces
     if isinstance(subject, str) and subject in non_party():
         subject = None  # "وفقا لبيانات الأمم المتحدة، قتل ...": the source, not who killed
     if voice == "ambiguous" and event is not None and _counted_did(m, text, thing, event):
@@ -1160,7 +1165,6 @@ def sides_of(
     by = _by_agent(m, text, sentence, sentence.start, min(sentence.end, told + _BY_AFTER))
     if by is not None and by != affected:
         agent = by  # "تلقتها الدبابة الأوكرانية من قبل المسيرة الروسية"، "مقتل 3 جنود بنيران أرمينية"
-    styled = speaks_as().get(own or "")
     if styled is not None and agent == styled:
         agent = own  # the Houthis' "الدفاعات الجوية اليمنية أسقطت": their own forces
     if styled is not None and affected == styled and thing.item in ("soldiers", "fighters"):
