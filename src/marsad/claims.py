@@ -101,7 +101,8 @@ _AFTER_NOUN = frozenset({1, 2})  # the numbers written after their noun: "مدن
 _ACCUSATIVE_ENDS = frozenset({"", "ا"})  # what is left of "أرمينيا" once its demonym "أرميني" is cut
 _TALLY_AFTER = 40  # "226 عدد المدنيين الذين قتلوا": how far after the figure its casualty word is
 _OCCASION_REACH = 24  # "في مؤتمر صحفي عقده في أبوجا"
-_DEBRIS_REACH = 14  # "حطام إحدى": how far before a thing a debris word may stand
+_WORDS_NEAR = 14  # a word or two around a thing: "حطام إحدى"، "فقد نحو"، "وظائفهم"
+_WHERE_REACH = 24  # characters between a town and the region it lies in
 _CLAUSE_BREAK = regex.compile(r"[،,؛;.:\n]")
 _MATERIEL_LOSSES = frozenset({"destroyed", "damaged", "seized"})
 _FREED_REACH = 60  # how far before captives a freeing word of their clause may stand
@@ -356,7 +357,8 @@ def _fronted_subject(view: _Doc, sentence: Segment, verb: Mention) -> list[Menti
     subject of the verb that ف opens, not the spokesperson after it."""
     if view.text[verb.start - 1 : verb.start] != "ف":
         return None
-    if bare_gap(view.text[sentence.start : sentence.start + 6]).split()[:1] not in (["اما"], ["واما"]):
+    opening = bare_gap(view.text[sentence.start : sentence.start + _WORDS_NEAR]).split()[:1]
+    if not opening or opening[0] not in sides.links().fronting:
         return None
     return sides.actor_phrase_before(view.m, view.text, verb.start - 1, sentence.start)
 
@@ -1381,7 +1383,7 @@ def _speaker(view: _Doc, thing: Counted, frames: list[Frame]) -> bool:
 
 def _debris(view: _Doc, thing: Counted) -> bool:
     """ "سقوط حطام إحدى المسيرات على مبنى": the debris of a thing, not the thing lost."""
-    before = bare_gap(view.text[max(0, thing.start - _DEBRIS_REACH) : thing.start]).split()
+    before = bare_gap(view.text[max(0, thing.start - _WORDS_NEAR) : thing.start]).split()
     return any(w in sides.links().debris for w in before[-2:])
 
 
@@ -1391,15 +1393,16 @@ def _lost_what_is_theirs(view: _Doc, thing: Counted) -> bool:
     if not view.text[thing.end : thing.end + 1].isspace():
         return False  # "فقدت 5 من جنودها": the pronoun is on the people, they are the losses
     lose = sides.links().lose_verbs
-    before = bare_gap(view.text[max(0, thing.start - _DEBRIS_REACH) : thing.start]).split()
-    after = bare_gap(view.text[thing.end : thing.end + 2 * _DEBRIS_REACH]).split()[:2]
+    before = bare_gap(view.text[max(0, thing.start - _WORDS_NEAR) : thing.start]).split()
+    after = bare_gap(view.text[thing.end : thing.end + 2 * _WORDS_NEAR]).split()[:2]
     if after[:1] and after[0] in lose:
         owned = after[1:]  # SVO: the people, the verb, what they lost
     elif any(w in lose for w in before[-2:]):
         owned = after[:1]
     else:
         return False
-    return bool(owned) and owned[0].endswith(("هم", "ها", "هن")) and owned[0] not in sides.links().lives
+    possessed = bool(owned) and owned[0].endswith(tuple(sides.links().possessives))
+    return possessed and owned[0] not in sides.links().lives
 
 
 def _not_a_count(view: _Doc, thing: Counted) -> bool:
@@ -1810,12 +1813,19 @@ def _speaks(view: _Doc, place: Mention) -> bool:
     return bool(after) or any(place.start - v.end <= 2 for v in before)
 
 
-def _object_gap(view: _Doc, start: int, end: int, enters: bool) -> bool:
-    """No word between that makes the place a location ("في"، "بمحافظة"، "قرب"، "التي")."""
+def _gap_without_items(view: _Doc, start: int, end: int) -> str:
+    """The text between two positions with the item words in it blanked (place words: قرية، بلدة،
+    إقليم)."""
     gap = view.text[start:end]
-    for item in reversed(view.m.within("item", start, end)):  # place words: قرية، بلدة، مدينة
+    for item in reversed(view.m.within("item", start, end)):
         if item.end <= end:
             gap = gap[: item.start - start] + " " + gap[item.end - start :]
+    return gap
+
+
+def _object_gap(view: _Doc, start: int, end: int, enters: bool) -> bool:
+    """No word between that makes the place a location ("في"، "بمحافظة"، "قرب"، "التي")."""
+    gap = _gap_without_items(view, start, end)
     words = bare_gap(gap).split()
     breaks = sides.links().control_breaks - (sides.links().enter_into if enters else frozenset())
     located = [w for w in words if w[:1] in "بل" and len(w) > 3 and w not in sides.links().control_allowed]
@@ -1862,9 +1872,6 @@ def _place(view: _Doc, place: Mention) -> Place:
     )
 
 
-_WHERE_REACH = 24  # characters between a town and the region it lies in
-
-
 def _place_near(view: _Doc, sentence: Segment, anchor: int, frames: list[Frame]) -> Place | None:
     """The place nearest the claim's words, within the clause its reporting verb opens when one
     is there ("تنفي سقوط جبل موية وتقول إنها أسقطت طائرة فوق الأبيض": over الأبيض)."""
@@ -1896,10 +1903,7 @@ def _finer_before(view: _Doc, place: Mention, places: list[Mention]) -> Mention 
     taking = view.m.within("event", finer[-1].start - 3 * _WHERE_REACH, finer[-1].start) if finer else []
     if not finer or any(e.get("kind") == "took_control" for e in taking):
         return None  # "حررت بلدتي X وY في دونيتسك، وكبدت": the towns are what was taken
-    gap = view.text[finer[-1].end : place.start]
-    for item in reversed(view.m.within("item", finer[-1].end, place.start)):  # إقليم، محافظة
-        gap = gap[: item.start - finer[-1].end] + " " + gap[item.end - finer[-1].end :]
-    words = bare_gap(gap).split()
+    words = bare_gap(_gap_without_items(view, finer[-1].end, place.start)).split()
     return finer[-1] if words and all(w in sides.links().located_in for w in words) else None
 
 

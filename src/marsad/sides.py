@@ -117,6 +117,8 @@ class _Links:
     side_nouns: frozenset[str]
     control_breaks: frozenset[str]
     located_in: frozenset[str]
+    fronting: frozenset[str]
+    possessives: frozenset[str]
     other_acts: frozenset[str]
     lose_verbs: frozenset[str]
     lives: frozenset[str]
