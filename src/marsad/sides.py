@@ -1122,6 +1122,8 @@ def sides_of(
     agent = None
     if voice == "agentive" or (voice == "ambiguous" and subject):
         agent = subject if isinstance(subject, str) else (opponent(own, conflict) if denied else own)
+        if agent == affected == own and conflict is not None and conflict.rebels == own:
+            affected = opponent(own, conflict)  # the RSF's "دمرت 4 عربات للجيش و"المرتزقة"": not itself
         if subject is None and event is not None and _a_result(text, event):
             # "شنت مقاتلات التحالف 12 غارة، ما أسفر عن تدمير 7 آليات": the raids' doer destroyed them
             agent = _attacker_before(m, text, sentence, event, conflict, own) or agent
