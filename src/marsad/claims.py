@@ -29,6 +29,7 @@ PLACES = frozenset({"settlements", "heights", "territory"})
 PROPERTY = frozenset({"houses", "buildings", "infrastructure"})
 _LAUNCHED = frozenset({"missiles", "drones"})
 _SHIPPING = frozenset({"ships"})  # attacked at sea as counted targets, like positions on land
+_SITES = frozenset({"place", "target"})  # item classes a count of which may be where, not what
 _ARMED = frozenset({"soldiers", "fighters"})
 PEOPLE_KINDS = frozenset({"killed", "injured", "captured", "missing", "displaced", "casualties"})
 _VICTIM_KINDS = PEOPLE_KINDS - {"displaced"}  # what may befall people who had fled
@@ -1406,7 +1407,8 @@ def _lost_what_is_theirs(view: _Doc, thing: Counted) -> bool:
 
 
 def _not_a_count(view: _Doc, thing: Counted) -> bool:
-    """ "من أصل 7 مدن"، "القرار 822"، "70 في المائة": the words around the number make it no count."""
+    """ "من أصل 7 مدن"، "القرار 822"، "70 في المائة"، "في ثمانية مواقع": the words around the number
+    make it no count."""
     if thing.number is None:
         return False
     before = bare_gap(view.text[max(0, thing.start - 12) : thing.start]).split()
@@ -1422,6 +1424,7 @@ def _not_a_count(view: _Doc, thing: Counted) -> bool:
         or raw == "%"
         or hundredth
         or any(w in sides.links().not_count_before for w in tail)
+        or (bool(before) and before[-1] in sides.links().locative_before and item_class(thing.item) in _SITES)
         or (bool(before) and before[-1].removeprefix("و").removeprefix("ل") in sides.links().other_acts)
         or _list_index(view, thing.number)
         or _whole_of_part(view, thing.number)

@@ -133,6 +133,7 @@ class _Links:
     enter_into: frozenset[str]
     made_in: frozenset[str]
     not_count_before: frozenset[str]
+    locative_before: frozenset[str]
     inflict: frozenset[str]
     percent: frozenset[str]
     pronoun_subjects: frozenset[str]
