@@ -77,6 +77,7 @@ _LIST_GAP = 40
 _SIDE_REACH = 24
 _SPEAKER_GAP = 8
 _BACKGROUND_DAYS = 366
+_COARSE_DAYS = 28  # a date this long is a month or a year ("عام 2012"), not a day of the news
 _OBJECT_NOUN_REACH = 12  # "سيطرتها على المدينة": how far after a control word its object noun is
 _NAME_WORDS = 2  # "لـ«العربية»": the words of an outlet's name a statement was made to
 _HEADLINE_LEAD = 3  # characters allowed before the name a headline opens with
@@ -1002,7 +1003,10 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
     if _background(view, sentence) and not _reported_now(view, frames):
         return
     events = [e for e in view.m.within("event", sentence.start, sentence.end) if not _hypothetical(view, e)]
-    frames = frames or _headline_subject(view, sentence, events)
+    if frames:
+        frames = _with_colon_speaker(view, sentence, frames)
+    else:
+        frames = _headline_subject(view, sentence, events)
     listed: tuple[Counted, Mention | None] | None = None  # the last counted thing and its event
     prior: Claim | None = None  # the claim of the list member before, for its sides
     last: Claim | None = None  # the claim made just before
@@ -1014,9 +1018,11 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
         # a list line sees its own words and its header's, not another line's ("- المحتاجون: 30 مليون")
         frames = _in_scope(view, sentence, thing, all_frames)
         events = _in_scope(view, sentence, thing, all_events)
-        if _not_a_count(view, thing) or _speaker(view, thing, frames) or _history(view, sentence, thing) or (
-            _debris(view, thing) or _lost_what_is_theirs(view, thing)
-        ):
+        if _not_a_count(view, thing) or _speaker(view, thing, frames) or _history(view, sentence, thing):
+            continue
+        if _debris(view, thing) or _lost_what_is_theirs(view, thing):
+            continue
+        if _described_then(view, sentence, thing.start):
             continue
         in_list = listed is not None and listed[1] is not None and _listed_after(view, listed[0], thing)
         in_list = in_list and listed is not None and (listed[1] in events or listed[1] is thing.event)
@@ -1294,6 +1300,24 @@ def _descriptive(view: _Doc, sentence: Segment, when: Mention) -> bool:
     return bool(words) and words[0] in sides.links().relatives
 
 
+def _described_then(view: _Doc, sentence: Segment, at: int) -> bool:
+    """ "حركة إم 23، التي ظهرت عام 2012 واحتلت غوما لفترة وجيزة، ...": what a relative clause that
+    describes a party tells, when the clause dates it by a year or a month or more than a year
+    before the article, is the party's past (rule 6), not the news; "التي أعلنت يوم الأحد" is not."""
+    start = max(sentence.start, view.text.rfind("،", sentence.start, at) + 1)
+    words = view.text[start:at].split()
+    if not words or words[0] not in sides.links().relatives:
+        return False
+    end = view.text.find("،", at, sentence.end)
+    report = view.m.report_date or view.latest
+    for when in view.m.within("date", start, sentence.end if end < 0 else end):
+        first, last = date.fromisoformat(when.get("start")), date.fromisoformat(when.get("end"))
+        old = report is not None and (report - last).days > _BACKGROUND_DAYS
+        if not when.get("since") and (old or (last - first).days >= _COARSE_DAYS):
+            return True
+    return False
+
+
 def _reported_now(view: _Doc, frames: list[Frame]) -> bool:
     """An organisation that reports it now ("وقالت هيومن رايتس ووتش في تقرير إن ... قتلت 5 آلاف
     عام 2023"): its report is the news, not background; "وكانت المنظمة قد أعلنت" tells of then, and
@@ -1340,6 +1364,14 @@ def _headline_subject(view: _Doc, sentence: Segment, events: list[Mention]) -> l
             if sides.side_code(claimant) and claimant.actor != "ANON":
                 return [Frame(event.start, event.start, claimant)]
     return []
+
+
+def _with_colon_speaker(view: _Doc, sentence: Segment, frames: list[Frame]) -> list[Frame]:
+    """ "الأمم المتحدة: مقتل 700 في غوما والحكومة تتحدث عن حصيلة أكبر": a line's opening speaker
+    owns what comes before the next frame, which speaks only of what follows it."""
+    opens_line = sentence.start == 0 or view.text[sentence.start - 1] == "\n"
+    speaker = _colon_speaker(view, sentence) if opens_line else None
+    return [speaker, *frames] if speaker is not None and speaker.start < frames[0].start else frames
 
 
 def _colon_speaker(view: _Doc, sentence: Segment) -> Frame | None:
@@ -1614,12 +1646,13 @@ def _in_ranks(view: _Doc, thing: Counted) -> bool:
 
 def _of_whom(view: _Doc, thing: Counted) -> Mention | None:
     """ "120 من عناصر"، "30 من الجيش"، "4 قتلى من المدنيين": the people named after "of", right
-    after the count (not "جريحا، من", nor "17 شهيدا من تحت الأنقاض")."""
+    after the count (not "جريحا، من", nor "17 شهيدا من تحت الأنقاض", nor "فروا من منازلهم")."""
     after = view.text[thing.end : thing.end + 6].split()[:1]
     if after != ["من"]:
         return None
     start = view.text.index("من", thing.end) + 2
-    found = [m for kind in ("item", "actor") for m in view.m.within(kind, start, start + _OF_GAP + 1)]
+    found = [m for m in view.m.within("item", start, start + _OF_GAP + 1) if m.get("item") in PEOPLE]
+    found += view.m.within("actor", start, start + _OF_GAP + 1)
     return min(found, key=lambda m: m.start) if found else None
 
 
@@ -1651,6 +1684,8 @@ def _control_claims(
             taken = _came_under(view, sentence, event, places)
         elif _resumptive(view, event) or _unarmed_entry(view, sentence, event) or _during(view, event):
             continue
+        elif _described_then(view, sentence, event.start):
+            continue  # "التي احتلت غوما عام 2012"
         else:
             taken = list(_objects(view, event, [p for p in places if event.end <= p.start < stop]))
             taken = taken or _town_taken_back(view, event, places)

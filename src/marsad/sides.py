@@ -531,6 +531,8 @@ def _office_place(m: Mentions, quote: Callable[[int, int], str], end: int) -> st
         return None
     if places[0].start >= end:  # "حاكم مقاطعة كورسك" shares its مقاطعة with the place's name
         gap = normalise_form(bare(quote(end, places[0].start))).split()
+        # "حاكم منطقة دنيبروبيتروفسك": the office's own last word links it to the place
+        gap = gap or normalise_form(bare(quote(max(0, end - _OFFICE_REACH), end))).split()[-1:]
         if not gap or any(w not in links().office_in for w in gap):
             return None
     return places[0].get("held") or places[0].get("country")
@@ -577,19 +579,25 @@ def claimant_of(
     code = found if isinstance(found, str) else None
     if code is None and any(a.key == _ORG_ANAPHOR for a in phrase):
         code = _last_org(m, phrase[0].start) or "NGO"
-    if code is None and phrase[0].key in _ANAPHORS:
-        code = _named_with_head(m, quote, phrase[0])
+    # "قالت الوزارة"، "المتحدث باسم الحركة": the party named before with that head noun, or the group
+    # named anywhere before: a speaker's party is the article's, not only the last paragraph's
+    anaphor = next((a for a in phrase if a.key in _ANAPHORS), None)
+    if code is None and anaphor is not None:
+        reach = _ANAPHOR_REACH if anaphor is phrase[0] else anaphor.start
+        code = _named_with_head(m, quote, anaphor, reach)
+        if code is None and anaphor.key == "group.anaphor" and anaphor is not phrase[0]:
+            code = last_group(m, anaphor.start, reach)
     role = next(
         (a.get("role") for a in phrase if a.get("role") and a.get("type") in ("institution", "title")), None
     )
     role = role or next((a.get("role") for a in phrase if a.get("role")), None)
     if code is None:
         code = _office_place(m, quote, phrase[-1].end)
+    if code is None and (_indefinite_title(phrase, quote) or _same_source(phrase, quote, previous)):
+        code, role = "ANON", "ANON"  # "أفاد مسؤول في هيئة": someone new, not the party that spoke before
     if code is None and previous is not None and side_code(previous):
         code, role = previous.actor, role or previous.role
     role = role or _TYPE_ROLE.get(phrase[0].get("type", ""), "GOV")
-    if code is None and (_indefinite_title(phrase, quote) or _same_source(phrase, quote, previous)):
-        code, role = "ANON", "ANON"
     if code is None:
         code = last_party(m, phrase[0].start) or "ANON"
     if any(a.get("type") == "org" and a.get("code") == code for a in phrase):
@@ -796,11 +804,13 @@ def source_side(phrase: list[Mention]) -> str | None:
     return next((a.get("code") for a in phrase if a.get("code") and a.get("code") not in non_party()), None)
 
 
-def _named_with_head(m: Mentions, quote: Callable[[int, int], str], anaphor: Mention) -> str | None:
+def _named_with_head(
+    m: Mentions, quote: Callable[[int, int], str], anaphor: Mention, reach: int = _ANAPHOR_REACH
+) -> str | None:
     """ "قالت الهيئة" after "هيئة تحرير الشام", "أوضحت الوزارة" after "وزارة الدفاع الروسية": the
     party named last before whose name begins with the same noun."""
     head = normalise_form(quote(anaphor.start, anaphor.end)).removeprefix("ال")
-    for actor in reversed(m.within("actor", max(0, anaphor.start - _ANAPHOR_REACH), anaphor.start)):
+    for actor in reversed(m.within("actor", max(0, anaphor.start - reach), anaphor.start)):
         name = normalise_form(quote(actor.start, actor.end)).removeprefix("ال")
         if actor.key not in _ANAPHORS and name.startswith(head + " "):
             code = actor.get("code")
@@ -819,9 +829,9 @@ def _last_org(m: Mentions, before: int) -> str | None:
     return None
 
 
-def last_group(m: Mentions, before: int) -> str | None:
+def last_group(m: Mentions, before: int, reach: int = _ANAPHOR_REACH) -> str | None:
     """The armed group named last before a position, for "التنظيم"، "الحركة"."""
-    for actor in reversed(m.within("actor", max(0, before - _ANAPHOR_REACH), before)):
+    for actor in reversed(m.within("actor", max(0, before - reach), before)):
         if actor.get("type") == "group" and actor.get("code"):
             return actor.get("code")
     return None
