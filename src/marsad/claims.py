@@ -745,6 +745,8 @@ def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | 
     # "استشهد مدنيان وأصيب 5 آخرون": a noun that counts itself, nearer than any number before
     reach = max(0, number.start - _OBJECT_REACH)
     own = [i for i in view.m.within("item", reach, number.start) if i.get("count")]
+    if word[0] in sides.links().others_people:
+        own = [i for i in own if i.get("item") in PEOPLE]
     of_them = word[0] in sides.links().of_them  # "أطلقت 35 مسيرة وصاروخين، وتم إسقاط 30 منها": the 35
     if own and not of_them and (not before or own[-1].start > before[-1].end):
         item, mention = own[-1].get("item"), own[-1]

@@ -60,6 +60,7 @@ PEOPLE_ITEMS = frozenset({"soldiers", "fighters", "people"})
 PROPERTY_ITEMS = frozenset({"houses", "buildings", "infrastructure"})
 _CONTROL_REACH = 120
 _ANAPHOR_REACH = 600
+_UNKNOWN = "unknown:"  # the key prefix of a place name no gazetteer knows
 _FROM = "عن"
 _IN = "في"
 _ARTICLE = "ال"
@@ -113,6 +114,7 @@ class _Links:
     complementisers: frozenset[str]
     own_suffixes: frozenset[str]
     others: frozenset[str]
+    others_people: frozenset[str]
     subject_before_gap: frozenset[str]
     side_nouns: frozenset[str]
     control_breaks: frozenset[str]
@@ -1286,7 +1288,7 @@ def _civilians_home(
         return None
     against = conflict.side_of(agent)
     towns = []
-    for place in m.within("place", sentence.start, sentence.end):
+    for place in _resolved(m.within("place", sentence.start, sentence.end), conflict):
         held = place.get("held")
         if held and conflict.side_of(held) is not None and conflict.side_of(held) != against:
             return held  # "قصفت القوات الأذربيجانية ستيباناكيرت": Karabakh's people, not Azerbaijan's
@@ -1503,10 +1505,19 @@ def _side_named(
             return actor.get("code")
     if not (civil or thing.item in ("civilians", "people")) or conflict is None:
         return None
-    for place in m.within("place", sentence.start, sentence.end):
+    for place in _resolved(m.within("place", sentence.start, sentence.end), conflict):
         if conflict.side_of(place.get("country")) is not None:
             return place.get("country")
     return None
+
+
+def _resolved(places: list[Mention], conflict: Conflict) -> list[Mention]:
+    """Places whose country tells whose people live there. A name no gazetteer knows and no
+    district places ("بلدة بونش") has only the article's main country: right in a war of one state
+    against rebels, a toss between the two in a war of states."""
+    if conflict.rebels is not None:
+        return places
+    return [p for p in places if not (p.key.startswith(_UNKNOWN) and p.get("precision") == "country")]
 
 
 def control_agent(

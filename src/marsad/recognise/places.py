@@ -53,6 +53,8 @@ _NOT_BEFORE_PLACES = frozenset("كس")
 _CUE_MARKS = {"~": "foreign", "!": "always"}
 _SHORT_NAME = 2  # letters of a name too short to take any proclitic but و or ف
 _SHORT_NAME_PREFIXES = frozenset({"", "و", "ف"})
+_NEXT_WORD = regex.compile(r" (\p{L}+)")  # the word right after a name, one space between
+_LONGEST_WORD = 20  # characters read after a place for the word that follows it
 _SHORT_GEONAME = 3  # letters of a GeoNames-only name too short to take a proclitic
 _BY_WORD_START = operator.itemgetter(0, 1)  # raw hits: word start, then longest (-end) first
 _BY_START = operator.attrgetter("start")
@@ -141,6 +143,7 @@ class Gazetteer:
         self.unknown_no_article = _words(unknown["no_article"])
         self.unknown_max_words = int(unknown["max_words"])
         self.unknown_stop = _words(unknown["stop"])
+        self.name_heads = _words(cues["name_heads"])
         self.within_window = int(cues["within_window"])
         self.within_links = _words(cues["within_links"])
         self.facility_words = _facility_words(cues["facility_prefix"], self.prefixes)
@@ -552,12 +555,24 @@ class _Matcher:
             end = -neg_end
             form_len = len(text[start:end].replace(" ", "")) if letters is None else letters
             place = self.best(keys, form_len, prefix, ws, last)
-            if place is None:
+            if place is None or self._head_of_longer(start, end):
                 continue
             last = _Hit(start, end, place, ws, prefix)
             hits.append(last)
             last_end = end
         return hits
+
+
+    def _head_of_longer(self, start: int, end: int) -> bool:
+        """ "بلدة بئر لحلو": a one-word place that is a name's first word, a name word after it."""
+        if self.text[start:end] not in self.gz.name_heads:
+            return False
+        word = _NEXT_WORD.match(self.text, end, end + 1 + _LONGEST_WORD)
+        if word is None:
+            return False
+        gz = self.gz
+        return not (word[1] in gz.unknown_stop or word[1] in gz.strong or word[1] in gz.weak
+                    or word[1].startswith("و"))
 
 
 def find(text: str, countries: Iterable[str] = ()) -> list[Mention]:
