@@ -81,6 +81,7 @@ _COARSE_DAYS = 28  # a date this long is a month or a year ("عام 2012"), not 
 _OBJECT_NOUN_REACH = 12  # "سيطرتها على المدينة": how far after a control word its object noun is
 _NAME_WORDS = 2  # "لـ«العربية»": the words of an outlet's name a statement was made to
 _HEADLINE_LEAD = 3  # characters allowed before the name a headline opens with
+_OPENING = 6  # characters before a frame that still opens its sentence ("وبحسب")
 _DATELINE_TAIL = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")  # "ميكيلي -"، "طرابلس (رويترز) -"
 _LINE_LEAD = regex.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s\-–—•*|]*")  # a live blog's "10:45 - "
 _MODEL_WORDS = 2  # the words of a model name not in the lexicon: "ستورم شادو"
@@ -427,8 +428,9 @@ def _relays(view: _Doc, verb: Mention, frames: list[Frame]) -> bool:
 
 def _outlet_sum(view: _Doc, sentence: Segment, frames: list[Frame], thing: Counted) -> bool:
     """ "...؛ لترتفع بذلك الحصيلة الإجمالية إلى 400": the outlet adds up the parties' figures; one
-    whose source is named after it ("..."، وفقا لتوثيقات المرصد") is that source's."""
-    if any(f.start >= thing.end for f in frames):
+    whose source is named after it ("..."، وفقا لتوثيقات المرصد") or opens its sentence ("وبحسب
+    المصدر ذاته، ترتفع بذلك الحصيلة") is that source's."""
+    if any(f.start >= thing.end or (f.relays and f.start - sentence.start <= _OPENING) for f in frames):
         return False
     start = max([sentence.start, *(f.end for f in frames if f.end <= thing.start)])
     return any(w in sides.links().outlet_sums for w in bare_gap(view.text[start : thing.start]).split())

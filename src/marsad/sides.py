@@ -117,6 +117,7 @@ class _Links:
     others_people: frozenset[str]
     subject_before_gap: frozenset[str]
     side_nouns: frozenset[str]
+    time_words: frozenset[str]
     control_breaks: frozenset[str]
     located_in: frozenset[str]
     fronting: frozenset[str]
@@ -892,6 +893,7 @@ def _subject_force(
         and (
             _gap_in(bare(text[before[-1].end : event.start]), links().subject_before_gap)
             or _gap_in(bare(_uncounted(m, text, before[-1].end, event.start)), links().subject_before_gap)
+            or _without_times(bare(text[before[-1].end : event.start])) in links().subject_before_gap
             # "أعلن الجيش الإسرائيلي أنه شن غارات": the pronoun is the one who said it, unless the
             # verb names its subject after it ("إنه قتلت وحدات من الجيش")
             or (not after and bare(text[before[-1].end : event.start]) in links().pronoun_complementisers)
@@ -933,6 +935,20 @@ def _describes_a_noun(text: str, verb: Mention) -> bool:
         return False
     before = text[max(0, verb.start - 12) : verb.start].split()
     return bool(before) and before[-1].endswith(_ACCUSATIVE) and len(before[-1]) > 3
+
+
+def _without_times(gap: str) -> str:
+    """The gap's words less the times in it: "شنت خلال الليل" is "شنت" (a time alone leaves none,
+    which is no light verb: "أعلنت الخلية، الثلاثاء، مقتل" has no subject before مقتل)."""
+    words, out, i = gap.split(), [], 0
+    while i < len(words):
+        n = next((n for n in (3, 2, 1) if " ".join(words[i : i + n]) in links().time_words), 0)
+        if n:
+            i += n
+            continue
+        out.append(words[i])
+        i += 1
+    return " ".join(out)
 
 
 def _uncounted(m: Mentions, text: str, start: int, end: int) -> str:
