@@ -1184,6 +1184,8 @@ def _governing_event(
     frame between them starts another clause ("أعلنت مقتل 710، في حين تقول باكو إن 60 قتلوا"), and
     so does a joined إن/أن ("نزح 1.5 مليون، وإن 1.2 مليون آخرين بحاجة إلى مساعدات")."""
     clause = max([_joined_that(view, thing), *(f.end for f in frames if f.end <= thing.start)])
+    # a reporting verb of no known speaker too: "تبادل الأسرى، وفق ما قاله الشيخ ...، أحد أعضاء"
+    clause = max([clause, *(v.end for v in view.m.within("verb", thing.start - _EVENT_BEFORE, thing.start))])
     before = [
         e
         for e in events

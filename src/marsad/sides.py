@@ -269,18 +269,29 @@ def _keywords(lang: str = "ar") -> ahocorasick.Automaton:
             found.setdefault(normalise_form(form), set()).add(c["id"])
     auto = ahocorasick.Automaton()
     for form, ids in found.items():
-        auto.add_word(form, tuple(sorted(ids)))
+        auto.add_word(form, (len(form), tuple(sorted(ids))))
     auto.make_automaton()
     return auto
 
 
+@cache
+def _keyword_clitics(lang: str = "ar") -> frozenset[str]:
+    """What may stand before a keyword in its word: nothing, or a proclitic ("والحديدة")."""
+    clitics = load_table("clitics", lang)
+    return frozenset(["", *clitics["prefixes"], *clitics["article_prefixes"]])
+
+
 def keyword_hits(text: str, lang: str = "ar") -> dict[str, int]:
-    """How often each conflict's keywords occur in normalised text."""
+    """How often each conflict's keywords begin a word of normalised text (عتق, Ataq, is not the
+    عتق of "اعتقال")."""
     hits: dict[str, int] = {}
     auto = _keywords(lang)
     if not len(auto):
         return hits
-    for _end, ids in auto.iter(text):
+    clitics = _keyword_clitics(lang)
+    for end, (length, ids) in auto.iter(text):
+        if word_prefix(text, end - length + 1) not in clitics:
+            continue
         for cid in ids:
             hits[cid] = hits.get(cid, 0) + 1
     return hits
