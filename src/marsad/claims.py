@@ -81,6 +81,7 @@ _COARSE_DAYS = 28  # a date this long is a month or a year ("عام 2012"), not 
 _OBJECT_NOUN_REACH = 12  # "سيطرتها على المدينة": how far after a control word its object noun is
 _NAME_WORDS = 2  # "لـ«العربية»": the words of an outlet's name a statement was made to
 _HEADLINE_LEAD = 3  # characters allowed before the name a headline opens with
+_DUAL_MARK = regex.compile("\u064e\u064a\u0652?\u0646\\b")  # َيْن: the fatha of a dual's ending
 _OPENING = 6  # characters before a frame that still opens its sentence ("وبحسب")
 _DATELINE_TAIL = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")  # "ميكيلي -"، "طرابلس (رويترز) -"
 _LINE_LEAD = regex.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s\-–—•*|]*")  # a live blog's "10:45 - "
@@ -527,7 +528,7 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
         if thing is not None:
             out.append(thing)
     for item in items:
-        own = item.get("count")
+        own = item.get("count") or _dual_marked(view, item)
         if not own and item.key.endswith(_MODEL):
             item = _headed_model(view, item) or item  # "ونظام "تور" للدفاع الجوي": one Tor
             own = item.get("count") if item.start not in used else None
@@ -546,6 +547,12 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
     out.extend(_singular_casualties(view, sentence, out, used))
     out.sort(key=lambda c: c.start)
     return _with_another(view, sentence, out)
+
+
+def _dual_marked(view: _Doc, item: Mention) -> int | None:
+    """ "قضت على مخربَين": a plural in ين that the writer marked as a dual with a fatha counts two;
+    without the mark the dual and the oblique plural are written alike."""
+    return 2 if _DUAL_MARK.search(view.norm.source_text(item.start, item.end + 2)) else None
 
 
 def _demonym_after(view: _Doc, number: Mention) -> Mention | None:
@@ -754,7 +761,8 @@ def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | 
         item, mention = own[-1].get("item"), own[-1]
     elif before:
         # "200 شخص قتلوا، بينهم 10 مدنيين، وأصيب 400 آخرين": the others are more of the whole, not the part
-        prev = next((c for c in reversed(before) if not _subset(view, c)), before[-1])
+        wholes = _wholes(view, before)
+        prev = wholes[-1] if wholes else before[-1]
         item, mention = prev.item, prev.item_mention
     else:
         return None
@@ -770,6 +778,18 @@ def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | 
         None,  # "مقتل 4 وإصابة 10 آخرين": the others take the word before them
         others=True,
     )
+
+
+def _wholes(view: _Doc, things: list[Counted]) -> list[Counted]:
+    """The counts that are no part of another: not "بينهم 13 مدنيا" nor the "وستة جنود" listed
+    after it."""
+    out, part, last = [], False, None
+    for thing in things:
+        part = _subset(view, thing) or (part and last is not None and _listed_after(view, last, thing))
+        if not part:
+            out.append(thing)
+        last = thing
+    return out
 
 
 def _subset(view: _Doc, thing: Counted) -> bool:
@@ -1208,6 +1228,7 @@ def _governing_event(
     if (
         after
         and after[0].start - thing.end <= _EVENT_ADJACENT
+        and not _CLAUSE_BREAK.search(view.text, thing.end, after[0].start)  # "13 مدنيا وستة جنود، فيما أصيب"
         and (after[0].get("kind") != "attack" or _launched_alone(thing, before))  # "50 صاروخا أطلقت"
         and _kind_for(after[0].get("kind"), thing.item)
     ):

@@ -32,3 +32,14 @@ def test_an_unknown_place_name_ends_before_a_word_the_lexicons_know() -> None:
     text = normalise("وقالت السلطات إن غارة على قرية زرغونة أودت بحياة 12 شخصا").text
     names = [text[p.start : p.end] for p in recognise(text, None).within("place", 0, len(text))]
     assert names == ["زرغونه"]
+
+
+def test_an_after_noun_demonym_describes_only_the_word_right_before_it() -> None:
+    for text, codes in [
+        ("قتل جنديا ماليا في الهجوم", ["MLI"]),
+        ("وقالت المتحدثة باسم الوزارة الكمبودية، مالي سوتشياتا، إن", ["KHM"]),
+        ("قدمت الحكومة دعما ماليا للنازحين", []),
+    ]:
+        norm = normalise(text).text
+        found = [a.get("code") for a in recognise(norm, None).of("actor") if a.get("code")]
+        assert found == codes, text

@@ -137,7 +137,9 @@ def _after_nouns(text: str, groups: dict[str, list[Mention]]) -> list[Mention]:
             space = text.rfind(" ", 0, actor.start)
             word_start = text.rfind(" ", 0, max(space, 0)) + 1
             word = heads[bisect_left(starts, word_start) : bisect_left(starts, max(space, 0) + 1)]
-            if space < 0 or text[space + 1 : actor.start] or not any(h.end <= space for h in word):
+            # the head's word ends at the space, its suffix letters aside: not "الكمبودية، مالي"
+            described = any(h.end == space or (h.end < space and text[h.end : space].isalpha()) for h in word)
+            if space < 0 or text[space + 1 : actor.start] or not described:
                 continue
         out.append(actor)
     return out
