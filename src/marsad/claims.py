@@ -78,6 +78,8 @@ _SIDE_REACH = 24
 _SPEAKER_GAP = 8
 _BACKGROUND_DAYS = 366
 _COARSE_DAYS = 28  # a date this long is a month or a year ("عام 2012"), not a day of the news
+_YEAR_DAYS = 364  # a date this long is a year or more
+_OPENER_REACH = 30  # characters of a sentence's opening formula
 _OBJECT_NOUN_REACH = 12  # "سيطرتها على المدينة": how far after a control word its object noun is
 _NAME_WORDS = 2  # "لـ«العربية»": the words of an outlet's name a statement was made to
 _HEADLINE_LEAD = 3  # characters allowed before the name a headline opens with
@@ -1024,7 +1026,7 @@ class _Told(NamedTuple):
 
 
 def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iterator[_Told]:
-    if _background(view, sentence) and not _reported_now(view, frames):
+    if (_background(view, sentence) and not _reported_now(view, frames)) or _recalled(view, sentence):
         return
     events = [e for e in view.m.within("event", sentence.start, sentence.end) if not _hypothetical(view, e)]
     if frames:
@@ -1317,6 +1319,22 @@ def _background(view: _Doc, sentence: Segment) -> bool:
     if report is None or not dated:
         return False
     return all((report - date.fromisoformat(d.get("end"))).days > _BACKGROUND_DAYS for d in dated)
+
+
+def _recalled(view: _Doc, sentence: Segment) -> bool:
+    """ "يذكر أن القوات الأرمينية سيطرت في حرب أوائل التسعينيات على ...": the outlet's formula for
+    background, with a decade or a year in the sentence, recalls history even when the article's own
+    date is unknown."""
+    words = view.text[sentence.start : sentence.start + _OPENER_REACH].split()
+    if not any(" ".join(words[:n]) in sides.links().recall_openers for n in (4, 3, 2)):
+        return False
+    decades = sides.links().decades
+    if any(word.endswith(tuple(decades)) for word in view.text[sentence.start : sentence.end].split()):
+        return True
+    return any(
+        (date.fromisoformat(d.get("end")) - date.fromisoformat(d.get("start"))).days >= _YEAR_DAYS
+        for d in view.m.within("date", sentence.start, sentence.end)
+    )
 
 
 def _descriptive(view: _Doc, sentence: Segment, when: Mention) -> bool:

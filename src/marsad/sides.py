@@ -118,6 +118,8 @@ class _Links:
     subject_before_gap: frozenset[str]
     side_nouns: frozenset[str]
     time_words: frozenset[str]
+    recall_openers: frozenset[str]
+    decades: frozenset[str]
     control_breaks: frozenset[str]
     located_in: frozenset[str]
     fronting: frozenset[str]
@@ -1290,9 +1292,22 @@ def _not_allied(own: str | None, other: str, conflict: Conflict | None) -> bool:
 def _hit_by(
     m: Mentions, sentence: Segment, thing: Any, agent: str | None, conflict: Conflict | None
 ) -> str | None:
-    """Who suffered what `agent` did: the civilians' state, else the agent's opponent."""
+    """Who suffered what `agent` did: the civilians' state, else the agent's opponent, else the
+    state where it struck when the agent fights no one in the article's war ("غارات إسرائيلية على
+    مطار حماة" in an article on Syria's factions)."""
     home = _civilians_home(m, sentence, thing, agent, conflict) or _civil_side(thing, agent, conflict)
-    return home or opponent(agent, conflict)
+    return home or opponent(agent, conflict) or _struck_state(m, sentence, agent)
+
+
+def _struck_state(m: Mentions, sentence: Segment, agent: str | None) -> str | None:
+    """The state of the first place in the sentence that a gazetteer knows, not the agent's own."""
+    if agent is None:
+        return None
+    for place in m.within("place", sentence.start, sentence.end):
+        code = place.get("country")
+        if code != agent and code in states() and not place.key.startswith(_UNKNOWN):
+            return code
+    return None
 
 
 def _civil_side(thing: Any, agent: str | None, conflict: Conflict | None) -> str | None:
