@@ -866,7 +866,7 @@ def _bare_casualties(view: _Doc, number: Mention, sentence: Segment) -> Counted 
         for e in view.m.within("event", max(sentence.start, number.start - _EVENT_BEFORE), number.start)
         if e.get("kind") in PEOPLE_KINDS and e.end <= number.start
     ]
-    if not events:
+    if not events or _counts_a_thing(view, number):
         return None
     event = events[-1]
     group = _narrowed_to(view, event.end, number.start)
@@ -882,6 +882,14 @@ def _bare_casualties(view: _Doc, number: Mention, sentence: Segment) -> Counted 
     item = group.get("item") if group is not None else "people"
     value, high = number.get("value"), number.get("high")
     return Counted(number.start, number.end, item, value, high, number, event, event)
+
+
+def _counts_a_thing(view: _Doc, number: Mention) -> bool:
+    """ "ولجأوا إلى نحو 300 مركز إيواء": a number right before a noun of no people counts that."""
+    after = view.m.within("item", number.end, number.end + 2)
+    if not after or view.text[number.end : after[0].start].strip():
+        return False
+    return after[0].get("item") not in PEOPLE
 
 
 def _tally_after(view: _Doc, number: Mention, sentence: Segment) -> Counted | None:

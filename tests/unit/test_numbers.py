@@ -98,3 +98,10 @@ SPANS = [
 def test_spans_and_values(text: str, expected: list[tuple[str, int]]) -> None:
     norm = normalise(text).text
     assert [(norm[m.start:m.end], m.get("value")) for m in find(norm)] == expected
+
+
+def test_monday_is_no_number() -> None:
+    for text in ("منذ مساء الإثنين", "يوم الاثنين الماضي", "فجر الاثنين"):
+        norm = normalise(text).text
+        assert find(norm) == [], text
+    assert [m.get("value") for m in find(normalise("قتل اثنين من الجنود").text)] == [2]

@@ -93,7 +93,10 @@ def words(lang: str = "ar") -> _Words:
         joiners=norm(raw["range_joiners"]),
     )
     bare = [*table.units, *table.teen, *table.tens, *table.hundreds, *table.multipliers, *table.fractions]
-    starters = frozenset(p + w for p in ("", *table.prefixes) for w in bare)
+    days = {normalise_form(w) for w in raw["days_with_article"]}
+    starters = frozenset(
+        p + w for p in ("", *table.prefixes) for w in bare if not (w in days and p.endswith(("ال", "لل")))
+    )
     automaton = ahocorasick.Automaton()
     for word in starters:
         automaton.add_word(word, len(word))
