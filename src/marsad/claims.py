@@ -1183,7 +1183,10 @@ def _displaced_victims(view: _Doc, events: list[Mention], thing: Counted) -> Cou
 
 
 def _model_named(view: _Doc, thing: Counted) -> str:
-    """The model named right after a counted thing, as written ("من طراز "توس-1""), else ""."""
+    """The model named right after a counted thing, as written ("من طراز "توس-1""), else "";
+    people have none ("70 من عناصر الشباب" and "70 عنصرا" are one count)."""
+    if thing.item in PEOPLE:
+        return ""
     end = thing.end + len(sides.word_suffix(view.text, thing.end))
     for item in view.m.within("item", end, end + _MODEL_REACH):
         gap = bare_gap(view.text[end : item.start])
@@ -2053,6 +2056,7 @@ def _dedupe(told: list[_Told]) -> list[Claim]:
     with another model another thing; the outlet's own restatement of an attributed claim
     (headline, summary) is dropped."""
     seen: dict[tuple, int] = {}
+    kept: dict[tuple, int] = {}  # a figure's claim in `out`, to take the qualifier a restatement adds
     attributed = {
         (c.kind, c.item, c.count.value, c.place.name if c.place and c.kind == "took_control" else None)
         for c, _ in told
@@ -2073,14 +2077,25 @@ def _dedupe(told: list[_Told]) -> list[Claim]:
         key = (*figure, where)
         loose = (claim.kind, claim.item, claim.count.value, place)
         # the same key in another sentence restates; in one sentence it is another thing counted
-        if seen.get(key, claim.evidence.start) != claim.evidence.start or (
-            claim.claimant.actor == "OUTLET" and loose in attributed
-        ):
+        if seen.get(key, claim.evidence.start) != claim.evidence.start:
+            _qualify(out, kept.get(key), claim)
+            continue
+        if claim.claimant.actor == "OUTLET" and loose in attributed:
             continue
         if claim.place is None and placed.get(figure, set()) - {claim.evidence.start}:
             continue  # "التحالف: تدمير 6 زوارق" and "... قبالة سواحل الحديدة": one claim, with its place
         if figure[_WHEN] is None and dated.get(_undated(figure), set()) - {claim.evidence.start}:
             continue  # "الخلية: مقتل 5 إرهابيين" and "... اليوم الثلاثاء": one claim, with its day
         seen[key] = claim.evidence.start
+        kept[key] = len(out)
         out.append(claim)
     return out
+
+
+def _qualify(out: list[Claim], index: int | None, again: Claim) -> None:
+    """ "مقتل 70 من عناصر الشباب" then "مقتل أكثر من 70 عنصرا": a restatement of the same claim
+    that qualifies the figure the first telling left bare replaces it, with the words that say so."""
+    if index is None or out[index].count.qualifier != "exact" or again.count.qualifier == "exact":
+        return
+    if out[index].count.high is None and again.count.high is None:
+        out[index] = again

@@ -562,6 +562,17 @@ def _indefinite_title(phrase: list[Mention], quote: Callable[[int, int], str]) -
     return not any(w.startswith(("ال", "لل")) for w in bare(quote(phrase[0].start, phrase[-1].end)).split())
 
 
+def _same_outlet(phrase: list[Mention], quote: Callable[[int, int], str], previous: Claimant) -> bool:
+    """ "وأوضحت الإذاعة" after "زعمت حركة الشباب، عبر إذاعة الأندلس الناطقة باسمها": the outlet
+    named with the last speaker is that speaker's."""
+    if len(phrase) != 1 or phrase[0].get("code") != "MEDIA" or previous.actor == "MEDIA":
+        return False
+    word = normalise_form(bare(quote(phrase[0].start, phrase[0].end)))
+    if not word.startswith("ال") or " " in word:
+        return False
+    return word[2:] in normalise_form(bare(previous.text)).split()
+
+
 def _same_source(phrase: list[Mention], quote: Callable[[int, int], str], previous: Claimant | None) -> bool:
     """ "وأضاف المسؤولون" after "قال مسؤولون أمنيون": the same unnamed source again."""
     if previous is None or previous.actor != "ANON" or not previous.text:
@@ -591,6 +602,8 @@ def claimant_of(
     article's army is SDN), else the party that spoke last ("وأوضحت الوزارة"), else the party named
     last before it. Reports or estimates ("تقديرات منظمة أكليد") are their owner's words."""
     words, phrase = phrase, [a for a in phrase if not a.get("owned")] or phrase
+    if previous is not None and _same_outlet(phrase, quote, previous):
+        return replace(previous, text=_closed(quote, words[0].start, words[-1].end))
     found = _code_in(phrase, conflict)
     code = found if isinstance(found, str) else None
     if code is None and any(a.key == _ORG_ANAPHOR for a in phrase):
