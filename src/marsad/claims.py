@@ -85,6 +85,7 @@ _NAME_WORDS = 2  # "لـ«العربية»": the words of an outlet's name a sta
 _HEADLINE_LEAD = 3  # characters allowed before the name a headline opens with
 _DUAL_MARK = regex.compile("\u064e\u064a\u0652?\u0646\\b")  # َيْن: the fatha of a dual's ending
 _OPENING = 6  # characters before a frame that still opens its sentence ("وبحسب")
+_NEEDS_REACH, _NEEDS_WORDS = 60, 6  # "نقلت وسائل إعلام إسرائيلية رسمية عن": a relay's source is near
 _DATELINE_TAIL = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")  # "ميكيلي -"، "طرابلس (رويترز) -"
 _LINE_LEAD = regex.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s\-–—•*|]*")  # a live blog's "10:45 - "
 _MODEL_WORDS = 2  # the words of a model name not in the lexicon: "ستورم شادو"
@@ -310,6 +311,8 @@ def _frames(
             continue  # "وقال التحالف في بيان نشرته وكالة ...": the agency only carried it
         if verb.get("complement") and not _complement_after(view, verb):
             continue  # "قيادي يدعى عبد الحميد": is called, does not claim
+        if verb.get("needs") and not _word_within(view, verb.end, verb.get("needs")):
+            continue  # "أنقرة نقلت مرتزقة": moved, not relayed (نقلت وكالة رويترز عن)
         if frames and _own_saying(view, verb):
             last = frames[-1]
             frames.append(Frame(verb.start, verb.end, last.claimant, last.modality))
@@ -392,6 +395,12 @@ def _complement_after(view: _Doc, verb: Mention) -> bool:
     after = view.text[verb.end : verb.end + _COMPLEMENT_REACH]
     words = bare_gap(after).split()[:3]
     return any(w in sides.links().complementisers for w in words) or any(c in after for c in ":\"«“")
+
+
+def _word_within(view: _Doc, end: int, words: str) -> bool:
+    """Whether a word of the links.yaml list `words` is among the few words after `end`."""
+    after = bare_gap(view.text[end : end + _NEEDS_REACH]).split()[:_NEEDS_WORDS]
+    return any(w in getattr(sides.links(), words) for w in after)
 
 
 def _own_saying(view: _Doc, verb: Mention) -> bool:
@@ -1231,6 +1240,7 @@ def _governing_event(
         and e.start - thing.end <= _EVENT_AFTER
         and (e.get("kind") not in PEOPLE_KINDS or item_class(thing.item) == "people")
         and not (item_class(thing.item) != "people" and _counts_people(view, e))
+        and not _joined_between(view, thing.end, e.start)
     ]  # "قصفا على المعسكر أسفر عن مقتل 9"، "استهدفت سيارة ... سقوط شهيدين": the dead are what befell
     if (
         before
@@ -1257,6 +1267,14 @@ def _governing_event(
         if pool:
             return pool[0]
     return None
+
+
+def _joined_between(view: _Doc, start: int, end: int) -> bool:
+    """ "نقلت «أكثر من 2,000 مرتزق» إلى الجبهات، وأن قواته أسرت اثنين منهم": a clause joined by
+    وأن/وإن between a count and a verb after it; the verb is the new clause's."""
+    return any(
+        w[:1] == "و" and w[1:] in sides.links().complementisers for w in view.text[start:end].split()
+    )
 
 
 def _joined_that(view: _Doc, thing: Counted) -> int:

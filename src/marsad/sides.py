@@ -120,6 +120,7 @@ class _Links:
     time_words: frozenset[str]
     recall_openers: frozenset[str]
     decades: frozenset[str]
+    relay_from: frozenset[str]
     control_breaks: frozenset[str]
     located_in: frozenset[str]
     fronting: frozenset[str]
@@ -792,9 +793,13 @@ def _enemy_group_before(
 
 
 def _enemys(m: Mentions, event: Mention) -> bool:
-    """Whether a loss word is the enemy's: "خسائر العدو"، "قتلى الخصم"."""
+    """Whether a loss word is the enemy's: "خسائر العدو"، "قتلى الخصم"، or the enemy is the
+    subject of a loss verb ("«العدو فقد 210 عسكريين»")."""
     after = m.within("actor", event.end, event.end + 2)
-    return bool(after) and after[0].key == _ENEMY
+    if after and after[0].key == _ENEMY:
+        return True
+    before = m.within("actor", max(0, event.start - _SIDE_GAP), event.start)
+    return bool(before) and before[-1].key == _ENEMY and before[-1].end >= event.start - 2
 
 
 def _loss_owner(m: Mentions, text: str, event: Mention, conflict: Conflict | None) -> str | None:
