@@ -1608,7 +1608,9 @@ def _claim(
     if _outlet_sum(view, sentence, frames, thing):
         claimant, modality = Claimant("OUTLET", "OUTLET", ""), "asserted"
     verb = doer or _verb_before(view, thing, event)
-    modality = _modality(view, sentence, event, modality)
+    # a word that cannot count the thing lends it no negation: "لم تسيطر ...، وقد صددنا 17 هجوما"
+    counting = event if event is not None and _kind_for(event.get("kind"), thing.item) else None
+    modality = _modality(view, sentence, counting, modality)
     affected, agent = sides.sides_of(
         view.m, view.text, sentence, thing, verb, kind, claimant, view.conflict, denied=modality == "denied"
     )

@@ -301,6 +301,7 @@ def keyword_hits(text: str, lang: str = "ar") -> dict[str, int]:
 
 
 _ONE_OF = ("احد", "احدي")  # "قال أحد السكان": one of them speaks, no count
+_QUOTED_NAME = regex.compile(r'[«"“][^«»"“”:]{1,30}[»"”]')  # a name in quotes: «الجنوب»
 _OPENERS = ("«", "“", ":", '"')  # a quotation or a colon starts the statement, not its subject
 _QUOTES = " \"'«»“”„"
 _PUNCT = regex.compile(r"[\p{P}\p{S}]+")
@@ -480,7 +481,8 @@ def actor_phrase_after(
     if not source and dative and not owned:
         return None  # "رصدت تحركات للإرهابيين": whose the movements were, not who watched
     raw = text[pos : actors[0].start]
-    quoted = bare(raw) and any(q in raw for q in _OPENERS) and not source
+    # "مضيفا: «القوات الروسية لم تسيطر»": after a colon the statement begins, not its speaker
+    quoted = (":" in raw or (bare(raw) and any(q in raw for q in _OPENERS))) and not source
     counts = [n for n in m.within("number", pos, actors[0].start) if text[n.start : n.end] not in _ONE_OF]
     if quoted or counts or m.within("event", pos, actors[0].start):
         return None  # 'وأضاف البيان "قامت المليشيا'، "يعلن مقتل 190 حوثيا": not the verb's subject
@@ -512,6 +514,8 @@ def actor_phrase_before(m: Mentions, text: str, pos: int, limit: int) -> list[Me
     if not actors:
         return None
     gap = text[actors[-1].end : pos].strip(_QUOTES)
+    if _QUOTED_NAME.fullmatch(text[actors[-1].end : pos].strip()):
+        gap = ""  # "متحدث باسم مجموعة القوات الأوكرانية «الجنوب» قال": the group's quoted name
     if actors[-1].get("type") == "person":  # "الرئيس الأذربيجاني، إلهام علييف، أعلن"
         gap = gap.strip("،,")
     if gap.strip() and gap.strip() not in links().subject_before_gap:
