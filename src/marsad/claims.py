@@ -84,6 +84,7 @@ _OBJECT_NOUN_REACH = 12  # "سيطرتها على المدينة": how far after
 _NAME_WORDS = 2  # "لـ«العربية»": the words of an outlet's name a statement was made to
 _HEADLINE_LEAD = 3  # characters allowed before the name a headline opens with
 _DUAL_MARK = regex.compile("\u064e\u064a\u0652?\u0646\\b")  # َيْن: the fatha of a dual's ending
+_LABEL_WORDS = 2  # words after a label's noun before its colon
 _OPENING = 6  # characters before a frame that still opens its sentence ("وبحسب")
 _NEEDS_REACH, _NEEDS_WORDS = 60, 6  # "نقلت وسائل إعلام إسرائيلية رسمية عن": a relay's source is near
 _DATELINE_TAIL = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")  # "ميكيلي -"، "طرابلس (رويترز) -"
@@ -161,6 +162,7 @@ class Counted:
     event: Mention | None = None  # a casualty noun carries its own kind ("36 قتيلا")
     others: bool = False  # "و26 آخرين": more of the same people as the thing counted before
     suffered: bool = False  # "40 حالة اعتقال": counted as victims, whatever the word's voice
+    daily: bool = False  # "الدبابات: 11,340 (+3)": the last day's, beside the running total
 
 
 @dataclass(frozen=True, slots=True)
@@ -506,9 +508,9 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
             continue
         if named is not None:  # "مدني واحد"، "مسعفين اثنين"
             used.add(named.start)
-            out.append(
-                Counted(named.start, number.end, named.get("item"), number.get("value"), None, number, named)
-            )
+            value, daily = number.get("value"), _increment(view, number)
+            item = named.get("item")
+            out.append(Counted(named.start, number.end, item, value, None, number, named, daily=daily))
             continue
         target = _next_head(view, number.end, items, nouns)
         if target is not None:
@@ -958,9 +960,22 @@ def _labelled(view: _Doc, number: Mention, items: list[Mention]) -> Mention | No
         return None  # a marked list line, or an unmarked table line under a heading ("الدبابات: 9,541")
     label = mark.end() if mark is not None else line
     for item in items:
-        if label <= item.start and item.end <= colon and bare_gap(view.text[item.end : colon]) == "":
-            return item if _only_qualifiers(view, colon + 1, number.start) else None
+        if label <= item.start and item.end <= colon and _label_rest(view.text[item.end : colon]):
+            told = _only_qualifiers(view, colon + 1, number.start) or _increment(view, number)
+            return item if told else None
     return None
+
+
+def _label_rest(gap: str) -> bool:
+    """What may follow a label's noun before its colon: nothing, or an adjective or a noun joined to
+    it ("المسيرات التكتيكية:"، "السفن والزوارق:")."""
+    words = bare_gap(gap).split()
+    return len(words) <= _LABEL_WORDS and all(w.startswith(("ال", "وال")) for w in words)
+
+
+def _increment(view: _Doc, number: Mention) -> bool:
+    """ "الدبابات: 11,340 (+3)": the number in brackets after a total is the last day's."""
+    return view.text[max(0, number.start - 3) : number.start].replace(" ", "").endswith("(+")
 
 
 def _out_of(view: _Doc, number: Mention, items: list[Mention], nouns: list[Mention]) -> Counted | None:
@@ -1067,7 +1082,9 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             continue
         if _described_then(view, sentence, thing.start):
             continue
-        in_list = listed is not None and listed[1] is not None and _listed_after(view, listed[0], thing)
+        # "(+3)" after a table line's total is counted under the total's word
+        chained = thing.daily or _listed_after(view, listed[0], thing) if listed is not None else False
+        in_list = listed is not None and listed[1] is not None and chained
         in_list = in_list and listed is not None and (listed[1] in events or listed[1] is thing.event)
         if thing.others:
             prior = last  # "مقتل 7 عناصر من التنظيم وإصابة 11 آخرين": the same side
@@ -1637,7 +1654,7 @@ def _claim(
         # "السيطرة على 34 بلدة في قره باغ": the region is not the place taken
         place=None if kind == "took_control" else _place_near(view, sentence, anchor, frames),
         date=_date_of(view, sentence),
-        cumulative=sides.is_cumulative(view.m, view.text, sentence, anchor),
+        cumulative=not thing.daily and sides.is_cumulative(view.m, view.text, sentence, anchor),
         modality=modality,
     )
 
