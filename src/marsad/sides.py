@@ -121,6 +121,7 @@ class _Links:
     recall_openers: frozenset[str]
     decades: frozenset[str]
     relay_from: frozenset[str]
+    seat_words: frozenset[str]
     control_breaks: frozenset[str]
     located_in: frozenset[str]
     fronting: frozenset[str]
@@ -449,8 +450,8 @@ def _group(actors: list[Mention], text: str, first: int) -> list[Mention]:
             continue
         if len(gap) > _PHRASE_GAP or len(words) > 1 or any(ch.isdigit() or ch == ":" for ch in gap):
             break  # nor across a headline's colon: "جبهة تحرير تيغراي: قواتنا أسقطت"
-        if any(w in links().complementisers for w in words):
-            break
+        if any(w in links().complementisers or w in links().seat_words for w in words):
+            break  # "... أن"، "المرصد، ومقره بريطانيا": not its name
         if words and words[0][:1] == "ب" and len(words[0]) > _SHORT_LINK:
             break  # "أقر الجيش الإسرائيلي بمقتل ضابط": what it admitted, not more of its name
         if addressed(text, nxt):
@@ -611,8 +612,10 @@ def claimant_of(
         return replace(previous, text=_closed(quote, words[0].start, words[-1].end))
     found = _code_in(phrase, conflict)
     code = found if isinstance(found, str) else None
-    if code is None and any(a.key == _ORG_ANAPHOR for a in phrase):
-        code = _last_org(m, phrase[0].start) or "NGO"
+    org = next((a for a in phrase if a.key == _ORG_ANAPHOR), None)
+    if code is None and org is not None:  # "وأفاد المرصد" takes back "المرصد السوري" named before
+        code = _named_with_head(m, quote, org, org.start, parties_only=False)
+        code = code or _last_org(m, phrase[0].start) or "NGO"
     # "قالت الوزارة"، "المتحدث باسم الحركة": the party named before with that head noun, or the group
     # named anywhere before: a speaker's party is the article's, not only the last paragraph's
     anaphor = next((a for a in phrase if a.key in _ANAPHORS), None)
@@ -843,7 +846,8 @@ def source_side(phrase: list[Mention]) -> str | None:
 
 
 def _named_with_head(
-    m: Mentions, quote: Callable[[int, int], str], anaphor: Mention, reach: int = _ANAPHOR_REACH
+    m: Mentions, quote: Callable[[int, int], str], anaphor: Mention, reach: int = _ANAPHOR_REACH,
+    parties_only: bool = True,
 ) -> str | None:
     """ "قالت الهيئة" after "هيئة تحرير الشام", "أوضحت الوزارة" after "وزارة الدفاع الروسية": the
     party named last before whose name begins with the same noun."""
@@ -852,7 +856,7 @@ def _named_with_head(
         name = normalise_form(quote(actor.start, actor.end)).removeprefix("ال")
         if actor.key not in _ANAPHORS and name.startswith(head + " "):
             code = actor.get("code")
-            return code if code and code not in non_party() else None
+            return code if code and not (parties_only and code in non_party()) else None
     return None
 
 
