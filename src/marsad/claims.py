@@ -78,13 +78,14 @@ _SIDE_REACH = 24
 _SPEAKER_GAP = 8
 _BACKGROUND_DAYS = 366
 _COARSE_DAYS = 28  # a date this long is a month or a year ("عام 2012"), not a day of the news
-_YEAR_DAYS = 364  # a date this long is a year or more
 _OPENER_REACH = 30  # characters of a sentence's opening formula
 _OBJECT_NOUN_REACH = 12  # "سيطرتها على المدينة": how far after a control word its object noun is
 _NAME_WORDS = 2  # "لـ«العربية»": the words of an outlet's name a statement was made to
 _HEADLINE_LEAD = 3  # characters allowed before the name a headline opens with
 _DUAL_MARK = regex.compile("\u064e\u064a\u0652?\u0646\\b")  # َيْن: the fatha of a dual's ending
 _LABEL_WORDS = 2  # words after a label's noun before its colon
+_ANSWER_LINE = regex.compile(r"(?:^|\n)[ \t]*(?:ج|جواب|الجواب)[ \t]*[:\-–]")
+_QUESTION_LINE = regex.compile(r"(?:^|\n)[ \t]*(?:س|سؤال|السؤال)[ \t]*[:\-–]")
 _OPENING = 6  # characters before a frame that still opens its sentence ("وبحسب")
 _NEEDS_REACH, _NEEDS_WORDS = 60, 6  # "نقلت وسائل إعلام إسرائيلية رسمية عن": a relay's source is near
 _DATELINE_TAIL = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")  # "ميكيلي -"، "طرابلس (رويترز) -"
@@ -253,10 +254,14 @@ def extract_claims(
     told: list[_Told] = []
     last: tuple[Claimant, int] | None = None  # the last claimant and its paragraph
     speaker: Claimant | None = None  # the last party that spoke, for "وأوضحت الوزارة"
+    answers = _ANSWER_LINE.search(view.text) is not None  # an interview's "ج:" lines
+    interviewee = _interviewee(view, sentences) if answers else None
     for sentence in sentences:
         if sentence.headline:
             last = None
         frames = _frames(view, sentence, last, speaker)
+        if not frames and interviewee is not None and _answers(view, sentence):
+            frames = [Frame(sentence.start, sentence.start, interviewee)]  # "ج: قتلنا 137 إرهابيا"
         if not frames and last is not None and (
             (last[1] == sentence.paragraph and _in_quote(view, sentence)) or _quote_goes_on(view, sentence)
         ):
@@ -281,6 +286,28 @@ def extract_claims(
 
 
 # --- attribution -------------------------------------------------------------------------------
+
+
+def _interviewee(view: _Doc, sentences: list[Segment]) -> Claimant | None:
+    """Who answers an interview's questions: the speaker its headline opens with ("قائد عمليات
+    الجيش الصومالي: قتلنا 137"), else the first party named before the first question."""
+    if sentences and sentences[0].headline:
+        speaker = _colon_speaker(view, sentences[0])
+        if speaker is not None:
+            return speaker.claimant
+    question = _QUESTION_LINE.search(view.text)
+    end = question.start() if question else len(view.text)
+    for actor in view.m.within("actor", 0, end):
+        if sides.side_code(Claimant(actor.get("code") or "", "", "")):
+            phrase = sides.phrase_at(view.m, view.text, actor)
+            return sides.claimant_of(phrase, view.m, view.norm.source_text, conflict=view.conflict)
+    return None
+
+
+def _answers(view: _Doc, sentence: Segment) -> bool:
+    """Whether a sentence stands on an interview's answer line ("ج: ...")."""
+    line = view.text.rfind("\n", 0, sentence.start) + 1
+    return _ANSWER_LINE.match(view.text, max(0, line - 1)) is not None
 
 
 def _in_quote(view: _Doc, sentence: Segment) -> bool:
@@ -1086,8 +1113,11 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
         chained = thing.daily or _listed_after(view, listed[0], thing) if listed is not None else False
         in_list = listed is not None and listed[1] is not None and chained
         in_list = in_list and listed is not None and (listed[1] in events or listed[1] is thing.event)
-        if thing.others:
-            prior = last  # "مقتل 7 عناصر من التنظيم وإصابة 11 آخرين": the same side
+        # "مقتل 7 عناصر من التنظيم وإصابة 11 آخرين"، "بينهم 6 من القادة": the same side, when the
+        # part's whole has one
+        same_side = thing.others or (_subset(view, thing) and last is not None and last.affected is not None)
+        if same_side:
+            prior = last
         if in_list and listed is not None:
             # "تدمير 24 بطارية، ... و136 مدفعية": one verb, a list; "- 100 عسكري بين قتيل وجريح"
             event = thing.event or _own_noun_after(view, thing, events) or listed[1]
@@ -1101,7 +1131,7 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
                 loss = _resulting_loss(view, thing, events)  # "استهدفت السفينة ... ما أدى إلى غرقها"
                 if loss is not None:  # "استهدفت سفينتين ... إصابتهما": who targeted them hit them
                     doer, event = event, loss
-            prior = prior if thing.others else None
+            prior = prior if same_side else None
         listed = (thing, event)
         if event is not None and (_under_control(view, event) or _resumptive(view, event)):
             continue
@@ -1369,8 +1399,8 @@ def _background(view: _Doc, sentence: Segment) -> bool:
 
 def _recalled(view: _Doc, sentence: Segment) -> bool:
     """ "يذكر أن القوات الأرمينية سيطرت في حرب أوائل التسعينيات على ...": the outlet's formula for
-    background, with a decade or a year in the sentence, recalls history even when the article's own
-    date is unknown."""
+    background, with a decade, a year or a month in the sentence, recalls history even when the
+    article's own date is unknown."""
     words = view.text[sentence.start : sentence.start + _OPENER_REACH].split()
     if not any(" ".join(words[:n]) in sides.links().recall_openers for n in (4, 3, 2)):
         return False
@@ -1378,7 +1408,7 @@ def _recalled(view: _Doc, sentence: Segment) -> bool:
     if any(word.endswith(tuple(decades)) for word in view.text[sentence.start : sentence.end].split()):
         return True
     return any(
-        (date.fromisoformat(d.get("end")) - date.fromisoformat(d.get("start"))).days >= _YEAR_DAYS
+        (date.fromisoformat(d.get("end")) - date.fromisoformat(d.get("start"))).days >= _COARSE_DAYS
         for d in view.m.within("date", sentence.start, sentence.end)
     )
 

@@ -61,6 +61,7 @@ PROPERTY_ITEMS = frozenset({"houses", "buildings", "infrastructure"})
 _CONTROL_REACH = 120
 _ANAPHOR_REACH = 600
 _UNKNOWN = "unknown:"  # the key prefix of a place name no gazetteer knows
+_RELAY_REACH = 60  # characters from a relaying word (بحسب) to the source it names
 _FROM = "عن"
 _IN = "في"
 _ARTICLE = "ال"
@@ -929,6 +930,7 @@ def _subject_force(
         before
         and not coordinated
         and ":" not in text[before[-1].end : event.start]  # "الأركان الأوكرانية: خسائر روسيا": the speaker
+        and not _relayed_source(m, text, before[-1], event)
         and (
             _gap_in(bare(text[before[-1].end : event.start]), links().subject_before_gap)
             or _gap_in(bare(_uncounted(m, text, before[-1].end, event.start)), links().subject_before_gap)
@@ -954,6 +956,15 @@ def _subject_force(
             if side:
                 return side
     return _controller(m, text, event, sentence, conflict)
+
+
+def _relayed_source(m: Mentions, text: str, actor: Mention, event: Mention) -> bool:
+    """ "وبحسب النيابة العامة الأذربيجانية، قتل 43 مدنيا": the source a relaying word names before a
+    comma is who tells it, not who did it."""
+    if not any(ch in text[actor.end : event.start] for ch in "،,"):
+        return False
+    relays = m.within("verb", max(0, actor.start - _RELAY_REACH), actor.start)
+    return any(v.get("frame") == "according" for v in relays)
 
 
 def _said_of_a_place(m: Mentions, text: str, actor: Mention, event: Mention) -> bool:
