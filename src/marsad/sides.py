@@ -62,6 +62,7 @@ _CONTROL_REACH = 120
 _ANAPHOR_REACH = 600
 _UNKNOWN = "unknown:"  # the key prefix of a place name no gazetteer knows
 _RELAY_REACH = 60  # characters from a relaying word (بحسب) to the source it names
+_OWNER_REACH = 30  # characters after a thing where "تابعة لها" may say whose it is
 _FROM = "عن"
 _IN = "في"
 _ARTICLE = "ال"
@@ -123,6 +124,7 @@ class _Links:
     decades: frozenset[str]
     relay_from: frozenset[str]
     seat_words: frozenset[str]
+    owner_pronouns: frozenset[str]
     control_breaks: frozenset[str]
     located_in: frozenset[str]
     fronting: frozenset[str]
@@ -768,6 +770,14 @@ def _own_suffix(text: str, item: Mention) -> bool:
     return bool(tail) and tail in links().own_suffixes
 
 
+def _belongs_to_speaker(text: str, thing: Any) -> bool:
+    """ "اعترفت باكو بإسقاط مروحية هجومية تابعة لها": a thing said to belong to "it" is the
+    speaker's own."""
+    words = bare(text[thing.end : thing.end + _OWNER_REACH]).split()
+    pairs = zip(words, words[1:], strict=False)
+    return any(a in links().belongs_to and b in links().owner_pronouns for a, b in pairs)
+
+
 def _backer(text: str, sentence: Segment, actor: Mention) -> bool:
     """ "فصائل الجيش الوطني المدعومة من تركيا": a side named as another's backer or ally."""
     words = bare(text[max(sentence.start, actor.start - _BACKER_REACH) : actor.start]).split()
@@ -1156,6 +1166,8 @@ def sides_of(
         affected = _enemy_group_before(m, text, sentence, thing, own, conflict) or own
         if affected is None and claimant.role == "ORG":
             affected = claimant.actor  # "قالت يونيفيل إن اثنين من جنودها أصيبا": the UN's own
+    if affected is None and own and _belongs_to_speaker(text, thing):
+        affected = own
     if affected is None and _of_them(text, thing):  # "تجمعات لمرتزقة العدوان ... 70 منهم"
         affected = _enemy_group_before(m, text, sentence, thing, own, conflict)
     if affected is None and _enemy_after(m, thing.end):
