@@ -86,6 +86,7 @@ _DUAL_MARK = regex.compile("\u064e\u064a\u0652?\u0646\\b")  # َيْن: the fath
 _LABEL_WORDS = 2  # words after a label's noun before its colon
 _ANSWER_LINE = regex.compile(r"(?:^|\n)[ \t]*(?:ج|جواب|الجواب)[ \t]*[:\-–]")
 _QUESTION_LINE = regex.compile(r"(?:^|\n)[ \t]*(?:س|سؤال|السؤال)[ \t]*[:\-–]")
+_OF = "من"
 _OPENING = 6  # characters before a frame that still opens its sentence ("وبحسب")
 _NEEDS_REACH, _NEEDS_WORDS = 60, 6  # "نقلت وسائل إعلام إسرائيلية رسمية عن": a relay's source is near
 _DATELINE_TAIL = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")  # "ميكيلي -"، "طرابلس (رويترز) -"
@@ -1990,7 +1991,12 @@ def _object_gap(view: _Doc, start: int, end: int, enters: bool) -> bool:
     words = bare_gap(gap).split()
     breaks = sides.links().control_breaks - (sides.links().enter_into if enters else frozenset())
     located = [w for w in words if w[:1] in "بل" and len(w) > 3 and w not in sides.links().control_allowed]
-    return len(gap) <= _CONTROL_GAP and not located and not any(w in breaks for w in words)
+    # "قرى X وY من محافظة زنغلان": the district the villages are of
+    pairs = zip(words, words[1:], strict=False)
+    of_district = any(a == _OF and b in sides.links().located_in for a, b in pairs)
+    if of_district or located or any(w in breaks for w in words):
+        return False
+    return len(gap) <= _CONTROL_GAP
 
 
 # --- fields ------------------------------------------------------------------------------------

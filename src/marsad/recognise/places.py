@@ -144,6 +144,7 @@ class Gazetteer:
         self.unknown_max_words = int(unknown["max_words"])
         self.unknown_stop = _words(unknown["stop"])
         self.name_heads = _words(cues["name_heads"])
+        self.name_tails = _words(cues["name_tails"])
         self.within_window = int(cues["within_window"])
         self.within_links = _words(cues["within_links"])
         self.facility_words = _facility_words(cues["facility_prefix"], self.prefixes)
@@ -745,6 +746,9 @@ def _name_after(gz: Gazetteer, text: str, pos: int, cue: str, known_starts: set[
             if not word.startswith(_ARTICLE) and word.endswith("يه") and not word.endswith("ويه"):
                 return None  # an indefinite adjective: "مدن سعودية"، "بلدات لبنانية"
         bare = word[2:] if word.startswith(_ARTICLE) and len(word) > 4 else word
+        if words and word in gz.name_tails:
+            words.append((s, e))  # "آغالي الأولى": the ordinal is the name's
+            break
         if (word in gz.unknown_stop or bare in gz.unknown_stop or word in gz.strong or word in gz.weak
                 or word.isdigit() or len(word) < 2):
             break
