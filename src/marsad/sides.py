@@ -62,6 +62,7 @@ _CONTROL_REACH = 120
 _ANAPHOR_REACH = 600
 _UNKNOWN = "unknown:"  # the key prefix of a place name no gazetteer knows
 _RELAY_REACH = 60  # characters from a relaying word (بحسب) to the source it names
+_DESCRIBED_GAP = 4  # characters between a thing counted and the verb that describes it
 _OWNER_REACH = 30  # characters after a thing where "تابعة لها" may say whose it is
 _FROM = "عن"
 _IN = "في"
@@ -924,7 +925,7 @@ def _subject_force(
     if after and text[event.end - 1 : event.end] == _TA_MARBUTA:
         # a verbal noun's doer follows it: "نفى الجيش سيطرة المتمردين على الفاشر"
         return _code_in(_group(m.within("actor", after[0].start, sentence.end), text, 0), conflict)
-    if coordinated and not after:
+    if coordinated and not after and event.get("role") != "noun":  # "وإصابة 3": a noun has no subject
         earlier = [
             e
             for e in m.within("event", sentence.start, event.start)
@@ -986,6 +987,21 @@ def _said_of_a_place(m: Mentions, text: str, actor: Mention, event: Mention) -> 
         return False
     words = bare(text[max(0, actor.start - 12) : actor.start]).split()
     return bool(words) and words[-1] in links().control_breaks
+
+
+def _doer_described(
+    m: Mentions, text: str, sentence: Segment, thing: Any, conflict: Conflict | None
+) -> str | None:
+    """ "في غارتين شنتهما مسيرات إسرائيلية": the subject of a verb that describes the thing counted
+    (its object pronoun takes the thing back) is who did it."""
+    for verb in m.within("event", thing.end, min(sentence.end, thing.end + _DESCRIBED_GAP)):
+        if bare(text[thing.end : verb.start]) or word_suffix(text, verb.end) not in links().object_pronouns:
+            return None
+        end = verb.end + len(word_suffix(text, verb.end))
+        phrase = actor_phrase_after(m, text, end, sentence.end)
+        found = _code_in(phrase, conflict) if phrase else None
+        return found if isinstance(found, str) else None
+    return None
 
 
 def _describes_a_noun(text: str, verb: Mention) -> bool:
@@ -1154,6 +1170,8 @@ def sides_of(
         # who a strike of a party of another war was aimed at is no guess: "استهدفت قاعدة عين الأسد"
         conflict = replace(conflict, wide=False)
     affected = named_side(m, text, sentence, thing, event, conflict)
+    if kind == "attack" and thing.item in _BORNE and affected is None:
+        affected = _doer_described(m, text, sentence, thing, conflict)  # "غارتين شنتهما مسيرات إسرائيلية"
     if kind == "attack" and thing.item in _BORNE and affected is not None:
         # "صدت 12 هجوما حوثيا"، "أطلقت 120 مسيرة روسية": the side an attack or its weapon bears made
         # it; a target's side ("استهداف 18 موقعا للجيش الإسرائيلي") is the one hit
