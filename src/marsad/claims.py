@@ -90,7 +90,8 @@ _OF = "من"
 _OPENING = 6  # characters before a frame that still opens its sentence ("وبحسب")
 _NEEDS_REACH, _NEEDS_WORDS = 60, 6  # "نقلت وسائل إعلام إسرائيلية رسمية عن": a relay's source is near
 _DATELINE_TAIL = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")  # "ميكيلي -"، "طرابلس (رويترز) -"
-_LINE_LEAD = regex.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s\-–—•*|]*")  # a live blog's "10:45 - "
+# a live blog's "10:45 - ", a ticker's "عاجل |"
+_LINE_LEAD = regex.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?|عاجل|خاص|متابعة|تحديث)?[\s\-–—•*|]*")
 _MODEL_WORDS = 2  # the words of a model name not in the lexicon: "ستورم شادو"
 _INDEX_MARKS = frozenset(".)-–")  # after the number of a list line
 _MEMBER_BREAKS = ("،", ",", "\n")  # a comma or a new list line: the next noun has a number of its own
@@ -1488,6 +1489,14 @@ def _headline_subject(view: _Doc, sentence: Segment, events: list[Mention]) -> l
     return []
 
 
+def _without_places(view: _Doc, start: int, end: int) -> str:
+    """The text between two points with the place names in it blanked."""
+    gap = view.text[start:end]
+    for place in reversed(view.m.within("place", start, end)):
+        gap = gap[: place.start - start] + " " + gap[min(place.end, end) - start :]
+    return gap
+
+
 def _with_colon_speaker(view: _Doc, sentence: Segment, frames: list[Frame]) -> list[Frame]:
     """ "الأمم المتحدة: مقتل 700 في غوما والحكومة تتحدث عن حصيلة أكبر": a line's opening speaker
     owns what comes before the next frame, which speaks only of what follows it."""
@@ -1510,7 +1519,10 @@ def _colon_speaker(view: _Doc, sentence: Segment) -> Frame | None:
     phrase = sides.phrase_at(view.m, view.text, actors[0])
     rest = [a for a in actors if a.start >= phrase[-1].end]
     addressed = all(sides.addressed(view.text, a) for a in rest)
-    words = bare_gap(view.text[phrase[-1].end : rest[0].start if rest else colon]).split()
+    # "حاكم خاركيف:"، "قائد الجيش في شبيلي الوسطى:": where the office is may stand before the colon
+    end = rest[0].start if rest else colon
+    words = bare_gap(_without_places(view, phrase[-1].end, end)).split()
+    words = [] if words and all(w in sides.links().office_in for w in words) else words
     to_outlet = len(words) <= _NAME_WORDS and words[0].startswith("ل") if words else True  # "لـ«العربية»"
     if not addressed or not to_outlet or _topic_label(view, phrase, colon, sentence):
         return None

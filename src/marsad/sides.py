@@ -125,6 +125,7 @@ class _Links:
     decades: frozenset[str]
     relay_from: frozenset[str]
     seat_words: frozenset[str]
+    place_offices: frozenset[str]
     owner_pronouns: frozenset[str]
     control_breaks: frozenset[str]
     located_in: frozenset[str]
@@ -558,7 +559,10 @@ def _office_place(m: Mentions, quote: Callable[[int, int], str], end: int) -> st
     if places[0].start >= end:  # "حاكم مقاطعة كورسك" shares its مقاطعة with the place's name
         gap = normalise_form(bare(quote(end, places[0].start))).split()
         # "حاكم منطقة دنيبروبيتروفسك": the office's own last word links it to the place
-        gap = gap or normalise_form(bare(quote(max(0, end - _OFFICE_REACH), end))).split()[-1:]
+        office = normalise_form(bare(quote(max(0, end - _OFFICE_REACH), end))).split()[-1:]
+        if not gap and office and office[0] in links().place_offices:
+            return places[0].get("held") or places[0].get("country")  # "حاكم خاركيف"
+        gap = gap or office
         if not gap or any(w not in links().office_in for w in gap):
             return None
     return places[0].get("held") or places[0].get("country")
