@@ -87,6 +87,7 @@ _LABEL_WORDS = 2  # words after a label's noun before its colon
 _ANSWER_LINE = regex.compile(r"(?:^|\n)[ \t]*(?:ج|جواب|الجواب)[ \t]*[:\-–]")
 _QUESTION_LINE = regex.compile(r"(?:^|\n)[ \t]*(?:س|سؤال|السؤال)[ \t]*[:\-–]")
 _OF = "من"
+_TOTAL_REACH = 8  # characters before a figure where "إلى"، "بلغ" make it the total a tally reached
 _OPENING = 6  # characters before a frame that still opens its sentence ("وبحسب")
 _NEEDS_REACH, _NEEDS_WORDS = 60, 6  # "نقلت وسائل إعلام إسرائيلية رسمية عن": a relay's source is near
 _DATELINE_TAIL = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")  # "ميكيلي -"، "طرابلس (رويترز) -"
@@ -908,7 +909,7 @@ def _bare_casualties(view: _Doc, number: Mention, sentence: Segment) -> Counted 
     ]
     if not events or _counts_a_thing(view, number):
         return None
-    event = events[-1]
+    event = _tallied(view, events, number.start) or events[-1]
     group = _narrowed_to(view, event.end, number.start)
     before = view.text[(group or event).end : number.start]
     for marker in view.m.within("marker", event.end, number.start):
@@ -945,6 +946,16 @@ def _tally_after(view: _Doc, number: Mention, sentence: Segment) -> Counted | No
     head = people[0] if people else events[0]
     item, value, high = head.get("item") or "people", number.get("value"), number.get("high")
     return Counted(number.start, number.end, item, value, high, number, head, events[0])
+
+
+def _tallied(view: _Doc, events: list[Mention], start: int) -> Mention | None:
+    """ "ارتفع عدد القتلى جراء الغارة على مدرسة تؤوي نازحين إلى 31": the casualty word a tally opens
+    governs the figure it reaches, not a later one that does not lead to it ("والجرحى إلى 292" does)."""
+    tallied = [e for e in events if _word_before_in(view, e.start, _TALLY_REACH, sides.links().tallies)]
+    if not tallied or tallied[-1] is events[-1]:
+        return None
+    reach = bare_gap(view.text[events[-1].end : start]).split()
+    return None if all(w in sides.links().total_links for w in reach) else tallied[-1]
 
 
 def _tally_reaches(view: _Doc, event: Mention, number: Mention) -> bool:
@@ -1128,6 +1139,9 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
                 event = _fitting_before(thing, events, sentence) or event
         else:
             event = thing.event or _governing_event(view, thing, events, frames)
+            if thing.event is None and listed is not None and listed[1] is not None and _subset(view, thing):
+                # "إلى 31 شخصا، بينهم 9 أطفال": the part counts under its whole's word
+                event = listed[1] if item_class(listed[0].item) == "people" else event
             found = None if event is None else _kind_for(event.get("kind"), thing.item)
             if found is None or (found == "attack" and thing.item in _SHIPPING):
                 loss = _resulting_loss(view, thing, events)  # "استهدفت السفينة ... ما أدى إلى غرقها"
@@ -1292,6 +1306,12 @@ def _governing_event(
         and not _joined_between(view, thing.end, e.start)
     ]  # "قصفا على المعسكر أسفر عن مقتل 9"، "استهدفت سيارة ... سقوط شهيدين": the dead are what befell
     if (
+        item_class(thing.item) == "people"
+        and _word_before_in(view, thing.start, _TOTAL_REACH, sides.links().total_links)
+        and (tallied := _tallied(view, [e for e in before if e.get("kind") in PEOPLE_KINDS], thing.start))
+    ):
+        return tallied  # "ارتفع عدد القتلى ... على مدرسة تؤوي نازحين إلى 31 شخصا"
+    if (
         before
         and thing.start - before[-1].end <= _EVENT_ADJACENT
         and _kind_for(before[-1].get("kind"), thing.item)
@@ -1307,6 +1327,7 @@ def _governing_event(
         return after[0]  # "وأن قرابة 200 أسرة نزحت": the verb right after, not a word far before
     if item_class(thing.item) != "people":  # "وقتل قائد ... بغارة استهدفت سيارتهم": no car's loss
         before = [e for e in before if e.get("kind") not in PEOPLE_KINDS]
+
     for pool in (
         [e for e in reversed(before) if e.get("kind") != "attack"],
         [e for e in after if e.get("kind") != "attack"],

@@ -126,6 +126,7 @@ class _Links:
     relay_from: frozenset[str]
     seat_words: frozenset[str]
     place_offices: frozenset[str]
+    object_masdars: frozenset[str]
     owner_pronouns: frozenset[str]
     control_breaks: frozenset[str]
     located_in: frozenset[str]
@@ -925,6 +926,8 @@ def _subject_force(
     # "..., وقتل": an earlier subject; not the و a sentence opens with ("ونفذت الطائرات الروسية")
     coordinated = event.start - 1 > sentence.start and text[event.start - 1] == "و"
     after = m.within("actor", event.end, min(sentence.end, event.end + 3))
+    if text[event.start : event.end] in links().object_masdars:
+        after = []  # "الحوثيون يعلنون استهداف إسرائيل": the target after the noun, not its doer
     after = after or _headed_subject(m, text, event, sentence)
     if after and text[event.end - 1 : event.end] == _TA_MARBUTA:
         # a verbal noun's doer follows it: "نفى الجيش سيطرة المتمردين على الفاشر"
