@@ -62,6 +62,7 @@ _CONTROL_REACH = 120
 _ANAPHOR_REACH = 600
 _UNKNOWN = "unknown:"  # the key prefix of a place name no gazetteer knows
 _RELAY_REACH = 60  # characters from a relaying word (بحسب) to the source it names
+_DATELINE = 3  # a place this close to a sentence's start may be its dateline ("يريفان - قال")
 _DESCRIBED_GAP = 4  # characters between a thing counted and the verb that describes it
 _OWNER_REACH = 30  # characters after a thing where "تابعة لها" may say whose it is
 _FROM = "عن"
@@ -1257,6 +1258,9 @@ def sides_of(
             attacker = _attacker_before(m, text, sentence, event, conflict, own)
             if attacker and conflict is not None and conflict.side_of(attacker) != conflict.side_of(affected):
                 agent = attacker
+        if affected is None and thing.item == "civilians" and own:
+            # "أدت إلى إصابة خمسة مدنيين" in خميس مشيط: Saudi civilians, not the coalition's
+            affected = _allys_town(m, sentence, own, conflict)
         if affected is None and _fights_here(own, conflict):
             affected = opponent(own, conflict) if thing.item == "fighters" else own
         if affected is None:
@@ -1380,6 +1384,22 @@ def _struck_state(m: Mentions, sentence: Segment, agent: str | None) -> str | No
     for place in m.within("place", sentence.start, sentence.end):
         code = place.get("country")
         if code != agent and code in states() and not place.key.startswith(_UNKNOWN):
+            return code
+    return None
+
+
+def _allys_town(m: Mentions, sentence: Segment, own: str, conflict: Conflict | None) -> str | None:
+    """The state of a town in the sentence on the speaker's side that is not the speaker itself: a
+    coalition's or an alliance's civilians live in one of its states (a dateline's town and a town a
+    de facto authority holds say nothing of that)."""
+    if conflict is None or conflict.side_of(own) is None:
+        return None
+    for place in _resolved(m.within("place", sentence.start + _DATELINE, sentence.end), conflict):
+        code = place.get("country")
+        town = not place.key.startswith(_COUNTRY) and place.get("precision") != "country"
+        if town and not place.get("held") and code != own and code in states() and (
+            conflict.side_of(code) == conflict.side_of(own)
+        ):
             return code
     return None
 
