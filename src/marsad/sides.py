@@ -1018,6 +1018,8 @@ def _describes_a_noun(text: str, verb: Mention) -> bool:
     if word_suffix(text, verb.end) not in links().object_pronouns:
         return False
     before = text[max(0, verb.start - 12) : verb.start].split()
+    if before and before[-1] in links().relatives:
+        return True  # "الهجوم الأعنف الذي شنته قوات الدعم السريع"
     return bool(before) and before[-1].endswith(_ACCUSATIVE) and len(before[-1]) > 3
 
 
@@ -1134,6 +1136,8 @@ def _controller(
     for actor in reversed(m.within("actor", sentence.start, event.start)):
         if bare(text[max(sentence.start, actor.start - 4) : actor.start]).split()[-1:] == [_IN]:
             continue  # "قوات الدعم السريع في السودان سيطرتها": where it is, not who
+        if word_prefix(text, actor.start).endswith("ب"):
+            continue  # "ألحقت هزيمة بالجيش وأحكمت سيطرتها": whom it beat, not who took control
         code = _code_in([actor], conflict)
         if isinstance(code, str) and code not in non_party():
             return code
