@@ -1678,6 +1678,7 @@ def control_agent(
             isinstance(code, str)
             and code not in non_party()
             and actor.get("type") not in ("media", "anon", "org")
+            and not _made_in(text, actor)  # "أسقطت طائرة مسيرة تركية الصنع وسيطرت على"
         ):
             return code
     return side_code(claimant)
