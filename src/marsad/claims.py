@@ -835,6 +835,16 @@ def _wholes(view: _Doc, things: list[Counted]) -> list[Counted]:
     return out
 
 
+def _added(view: _Doc, thing: Counted) -> bool:
+    """ "إضافة إلى نحو 60 جنديا": a count added to what was counted before it."""
+    end = thing.start
+    for marker in view.m.within("marker", max(0, end - _SUBSET_LEAD), end):
+        if marker.get("role") == "qualifier":
+            end = min(end, marker.start)  # "إضافة إلى نحو 60"
+    words = bare_gap(view.text[max(0, end - _SUBSET_LEAD) : end]).split()
+    return " ".join(words[-2:]) in sides.links().additive
+
+
 def _subset(view: _Doc, thing: Counted) -> bool:
     """Whether a count is a part of the one before it: "بينهم 10 مدنيين"."""
     lead = view.text[max(0, thing.start - _SUBSET_LEAD) : thing.start]
@@ -1128,7 +1138,10 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
         in_list = in_list and listed is not None and (listed[1] in events or listed[1] is thing.event)
         # "مقتل 7 عناصر من التنظيم وإصابة 11 آخرين"، "بينهم 6 من القادة": the same side, when the
         # part's whole has one
-        same_side = thing.others or (_subset(view, thing) and last is not None and last.affected is not None)
+        added = _added(view, thing) and thing.item != "civilians"  # civilians are their state's
+        same_side = thing.others or (
+            (_subset(view, thing) or added) and last is not None and last.affected is not None
+        )
         if same_side:
             prior = last
         if in_list and listed is not None:

@@ -128,6 +128,7 @@ class _Links:
     seat_words: frozenset[str]
     place_offices: frozenset[str]
     object_masdars: frozenset[str]
+    additive: frozenset[str]
     owner_pronouns: frozenset[str]
     control_breaks: frozenset[str]
     located_in: frozenset[str]
