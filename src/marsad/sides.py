@@ -941,6 +941,9 @@ def _subject_force(
             if e.get("voice") != "loss" and e.get("role") != "noun" and e.end < event.start
             and not _nominal(text, e) and not _describes_a_noun(text, e)
         ]
+        # "وحدات جيش الدفاع صدت الهجوم ودمرت 7 دبابات": the repelling verb is the one joined to
+        earlier += [k for k in m.within("marker", sentence.start, event.start) if k.get("role") == "repelled"]
+        earlier.sort(key=lambda e: e.start)
         if earlier:
             return _subject_force(m, text, earlier[-1], sentence, conflict)
         return _clause_subject(m, text, sentence, event, conflict)
@@ -1704,7 +1707,9 @@ def qualifier(m: Mentions, text: str, thing: Any) -> str:
         if marker.get("role") == "qualifier" and start - marker.end <= 2:
             return marker.get("value")
     for marker in m.within("marker", thing.end, thing.end + 25):
-        if marker.get("role") == "qualifier" and marker.get("value") == "at_least":
+        # "... على الأقل" after the thing; not the "ما لا يقل عن" of the next figure
+        at_least = marker.get("role") == "qualifier" and marker.get("value") == "at_least"
+        if at_least and not m.within("number", marker.end, marker.end + 3):
             return "at_least"
     return "exact"
 
