@@ -62,6 +62,7 @@ _CONTROL_REACH = 120
 _ANAPHOR_REACH = 600
 _UNKNOWN = "unknown:"  # the key prefix of a place name no gazetteer knows
 _RELAY_REACH = 60  # characters from a relaying word (بحسب) to the source it names
+_LOCATED_REACH = 12  # characters before a country where "في جنوب" may say it is a place
 _DATELINE = 3  # a place this close to a sentence's start may be its dateline ("يريفان - قال")
 _DESCRIBED_GAP = 4  # characters between a thing counted and the verb that describes it
 _OWNER_REACH = 30  # characters after a thing where "تابعة لها" may say whose it is
@@ -923,6 +924,8 @@ def _subject_force(
     Returns its code, or True when a subject is there but has no code of its own ("قواتها").
     """
     before = m.within("actor", max(sentence.start, event.start - 40), event.start)
+    while before and _located(text, before[-1]):
+        before = before[:-1]  # "قواته البرية العاملة في جنوب لبنان قضت على": where they are, not who
     if event.get("pronoun_doer") and before and text[before[-1].end : event.start].strip():
         before = []  # "أعلن جيش أراكان، أحد أقوى الجماعات في ميانمار، سيطرته": not Myanmar's
     # "..., وقتل": an earlier subject; not the و a sentence opens with ("ونفذت الطائرات الروسية")
@@ -988,6 +991,13 @@ def _relayed_source(m: Mentions, text: str, actor: Mention, event: Mention) -> b
         return False
     relays = m.within("verb", max(0, actor.start - _RELAY_REACH), actor.start)
     return any(v.get("frame") == "according" for v in relays)
+
+
+def _located(text: str, actor: Mention) -> bool:
+    """A country named as where something is: "في جنوب لبنان"، "في السودان"."""
+    if actor.get("type") != "state":
+        return False
+    return _IN in bare(text[max(0, actor.start - _LOCATED_REACH) : actor.start]).split()[-2:]
 
 
 def _said_of_a_place(m: Mentions, text: str, actor: Mention, event: Mention) -> bool:
