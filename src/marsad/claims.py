@@ -326,7 +326,9 @@ def _quote_goes_on(view: _Doc, sentence: Segment) -> bool:
     before = view.text[view.text.rfind("\n", 0, max(0, line - 2)) + 1 : line]
     for opening, closing in _QUOTE_PAIRS:
         closes = closing in here and opening not in here[: here.find(closing)]
-        if closes and before.count(opening) > before.count(closing):
+        # a quote over paragraphs opens each one again: «... \n«... »
+        reopens = here.lstrip().startswith(opening)
+        if (closes or reopens) and before.count(opening) > before.count(closing):
             return True
     return False
 

@@ -62,6 +62,7 @@ _CONTROL_REACH = 120
 _ANAPHOR_REACH = 600
 _UNKNOWN = "unknown:"  # the key prefix of a place name no gazetteer knows
 _RELAY_REACH = 60  # characters from a relaying word (بحسب) to the source it names
+_DATIVE_REACH = 16  # characters before a count where "للعدو" says whose it is
 _LOCATED_REACH = 12  # characters before a country where "في جنوب" may say it is a place
 _DATELINE = 3  # a place this close to a sentence's start may be its dateline ("يريفان - قال")
 _DESCRIBED_GAP = 4  # characters between a thing counted and the verb that describes it
@@ -856,6 +857,15 @@ def _repelled(m: Mentions, start: int) -> bool:
     return any(mk.get("role") == "repelled" for mk in m.within("marker", max(0, start - 8), start))
 
 
+def _enemy_dative(m: Mentions, text: str, thing: Any) -> bool:
+    """ "وقد سقط للعدو أكثر من 200 بين قتيل وجريح": the enemy named with ل right before the count."""
+    start = thing.number.start if getattr(thing, "number", None) is not None else thing.start
+    for marker in m.within("marker", max(0, start - _DATIVE_REACH), start):
+        if marker.get("role") == "enemy" and word_prefix(text, marker.start).endswith("ل"):
+            return True
+    return False
+
+
 def _enemy_after(m: Mentions, end: int) -> bool:
     return any(mk.get("role") == "enemy" for mk in m.within("marker", end, end + 12))
 
@@ -1214,7 +1224,7 @@ def sides_of(
         affected = own
     if affected is None and _of_them(text, thing):  # "تجمعات لمرتزقة العدوان ... 70 منهم"
         affected = _enemy_group_before(m, text, sentence, thing, own, conflict)
-    if affected is None and _enemy_after(m, thing.end):
+    if affected is None and (_enemy_after(m, thing.end) or _enemy_dative(m, text, thing)):
         affected = opponent(own, conflict)
     if kind == "attack" and affected is None and own and _repelled(m, thing.start):
         return own, opponent(own, conflict)  # "أوكرانيا تتحدث عن صد 150 هجوما": the other side's
@@ -1684,6 +1694,9 @@ def control_agent(
     if own and _possessed(text, event) and _of_itself(text, sentence, event):
         return own
     subject = _subject_force(m, text, event, sentence, conflict)
+    styled = speaks_as().get(own or "")
+    if styled is not None and subject == styled:
+        return own  # the Houthis' "الجيش" took it: their own forces
     if isinstance(subject, str) and subject not in non_party():
         return subject
     for actor in reversed(m.within("actor", max(sentence.start, event.start - _CONTROL_REACH), event.start)):
