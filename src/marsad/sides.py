@@ -62,6 +62,7 @@ _CONTROL_REACH = 120
 _ANAPHOR_REACH = 600
 _UNKNOWN = "unknown:"  # the key prefix of a place name no gazetteer knows
 _RELAY_REACH = 60  # characters from a relaying word (بحسب) to the source it names
+_ARTICLE_AL = "ال"
 _DATIVE_REACH = 16  # characters before a count where "للعدو" says whose it is
 _LOCATED_REACH = 12  # characters before a country where "في جنوب" may say it is a place
 _DATELINE = 3  # a place this close to a sentence's start may be its dateline ("يريفان - قال")
@@ -982,6 +983,8 @@ def _subject_force(
             or bare(text[before[start - 1].end : before[start].start]) == _IN  # "الدعم السريع في السودان"
         ):  # "هيئة الأركان الأوكرانية: روسيا خسرت": the speaker before a colon is not the subject
             start -= 1
+        if start == len(before) - 1 and _adjective_of_a_noun(m, text, before[start]):
+            return None  # "عملية واسعة في العمق السعودي، استهدفت": the depth is Saudi, no subject
         return _code_in(before[start:], conflict)
     if after:
         return _code_in(_group(m.within("actor", after[0].start, sentence.end), text, 0), conflict)
@@ -1001,6 +1004,18 @@ def _relayed_source(m: Mentions, text: str, actor: Mention, event: Mention) -> b
         return False
     relays = m.within("verb", max(0, actor.start - _RELAY_REACH), actor.start)
     return any(v.get("frame") == "according" for v in relays)
+
+
+def _adjective_of_a_noun(m: Mentions, text: str, actor: Mention) -> bool:
+    """A demonym right after a definite noun that names no actor nor thing: "العمق السعودي" (not
+    "الطائرات الحربية الروسية")."""
+    if actor.get("type") != "demonym":
+        return False
+    words = text[max(0, actor.start - _LOCATED_REACH) : actor.start].split()
+    if not words or not words[-1].startswith(_ARTICLE_AL):
+        return False
+    noun = (actor.start - len(words[-1]) - 1, actor.start)
+    return not m.within("actor", *noun) and not any(i.end >= noun[0] for i in m.within("item", 0, noun[1]))
 
 
 def _located(text: str, actor: Mention) -> bool:
