@@ -1805,8 +1805,28 @@ def _people_item(
     of = _of_whom(view, thing)
     if of is not None and of.get("item") == "civilians":
         return "civilians"  # "4 قتلى من المدنيين"
+    if _civilian_tally(view, sentence, thing):
+        return "civilians"  # "ارتفع عدد الضحايا المدنيين ... إلى 39 قتيلا"
     member = bool(thing.item_mention.get("member")) or of is not None or _in_ranks(view, thing)
     return sides.refine_people(thing.item, affected, member)
+
+
+def _civilian_tally(view: _Doc, sentence: Segment, thing: Counted) -> bool:
+    """A figure a tally of civilians reaches: "عدد الضحايا المدنيين منذ 27 أيلول إلى 39 قتيلا وأكثر
+    من 100 جريح"."""
+    totals = sides.links().total_links
+    reached = _word_before_in(view, thing.start, _TOTAL_REACH, totals)
+    joined = view.m.within("number", max(sentence.start, thing.start - _TOTAL_REACH * 4), thing.start - 1)
+    if not reached and not (joined and _word_before_in(view, joined[-1].start, _TOTAL_REACH, totals)):
+        return False
+    window = max(sentence.start, thing.start - _EVENT_BEFORE)
+    tallies = [t for t in sides.links().tallies if t in view.text[window : thing.start]]
+    if not tallies:
+        return False
+    start = max(view.text.rfind(t, window, thing.start) for t in tallies)
+    first = view.m.within("number", start, thing.start)  # the tally's own words end at its first figure
+    nouns = [i.get("item") for i in view.m.within("item", start, first[0].start if first else thing.start)]
+    return "civilians" in nouns and not any(n in _ARMED for n in nouns)
 
 
 def _in_ranks(view: _Doc, thing: Counted) -> bool:
