@@ -119,6 +119,7 @@ _CLAUSE_BREAK = regex.compile(r"[،,؛;.:\n]")
 _MATERIEL_LOSSES = frozenset({"destroyed", "damaged", "seized"})
 _FREED_REACH = 60  # how far before captives a freeing word of their clause may stand
 _RANKS_REACH = 12  # "قتيلا في صفوفهم"
+_SUBSET_REACH = 24  # characters from a count to the part "بينهم طفل" names of it
 _SUBSET_LEAD = 12  # how far before a number "بينهم" or "من بينهم" may stand
 _OF_GAP = 2  # between "من" and the group it makes the counted people members of
 _MODEL = ".model"  # the key ending of an item lexicon's model names
@@ -585,6 +586,7 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
                 _object_of_event(view, item, sentence)
                 or _coordinated(view, item, out)
                 or _subject_of_loss(view, item, sentence)
+                or (item.get("item") in PEOPLE and _subset_item(view, item, out))
             )
         ):
             continue
@@ -845,6 +847,12 @@ def _added(view: _Doc, thing: Counted) -> bool:
             end = min(end, marker.start)  # "إضافة إلى نحو 60"
     words = bare_gap(view.text[max(0, end - _SUBSET_LEAD) : end]).split()
     return " ".join(words[-2:]) in sides.links().additive
+
+
+def _subset_item(view: _Doc, item: Mention, before: list[Counted]) -> bool:
+    """ "4 شهداء، بينهم طفل": one person named as part of a count told just before."""
+    lead = bare_gap(view.text[max(0, item.start - _SUBSET_LEAD) : item.start]).split()
+    return bool(before) and _ends_with_subset_lead(lead) and item.start - before[-1].end <= _SUBSET_REACH
 
 
 def _subset(view: _Doc, thing: Counted) -> bool:
