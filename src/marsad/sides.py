@@ -954,6 +954,7 @@ def _subject_force(
             for e in m.within("event", sentence.start, event.start)
             if e.get("voice") != "loss" and e.get("role") != "noun" and e.end < event.start
             and not _nominal(text, e) and not _describes_a_noun(text, e)
+            and not word_prefix(text, e.start).endswith(("ل", "ب"))  # "تصدت لهجوم الميليشيا": its object
         ]
         # "وحدات جيش الدفاع صدت الهجوم ودمرت 7 دبابات": the repelling verb is the one joined to
         earlier += [k for k in m.within("marker", sentence.start, event.start) if k.get("role") == "repelled"]
