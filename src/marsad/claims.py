@@ -119,6 +119,7 @@ _CLAUSE_BREAK = regex.compile(r"[،,؛;.:\n]")
 _MATERIEL_LOSSES = frozenset({"destroyed", "damaged", "seized"})
 _FREED_REACH = 60  # how far before captives a freeing word of their clause may stand
 _RANKS_REACH = 12  # "قتيلا في صفوفهم"
+_WEAPON_REACH = 60  # characters from an attack word to the weapon "ب" names ("استهدفت هدفا في يافا بصاروخ")
 _SUBSET_REACH = 24  # characters from a count to the part "بينهم طفل" names of it
 _SUBSET_LEAD = 12  # how far before a number "بينهم" or "من بينهم" may stand
 _OF_GAP = 2  # between "من" and the group it makes the counted people members of
@@ -587,6 +588,7 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
                 or _coordinated(view, item, out)
                 or _subject_of_loss(view, item, sentence)
                 or (item.get("item") in PEOPLE and _subset_item(view, item, out))
+                or _weapon_used(view, item, sentence)
             )
         ):
             continue
@@ -847,6 +849,15 @@ def _added(view: _Doc, thing: Counted) -> bool:
             end = min(end, marker.start)  # "إضافة إلى نحو 60"
     words = bare_gap(view.text[max(0, end - _SUBSET_LEAD) : end]).split()
     return " ".join(words[-2:]) in sides.links().additive
+
+
+def _weapon_used(view: _Doc, item: Mention, sentence: Segment) -> bool:
+    """ "استهدفت هدفا حساسا في يافا بصاروخ باليستي": one missile or drone an attack was made with."""
+    if item.get("item") not in _LAUNCHED or not sides.word_prefix(view.text, item.start).endswith("ب"):
+        return False
+    reach = max(sentence.start, item.start - _WEAPON_REACH)
+    attacks = [e for e in view.m.within("event", reach, item.start) if e.get("kind") == "attack"]
+    return bool(attacks) and not _CLAUSE_BREAK.search(view.text, attacks[-1].end, item.start)
 
 
 def _subset_item(view: _Doc, item: Mention, before: list[Counted]) -> bool:
@@ -1196,7 +1207,7 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             and thing.value == 1
             and (
                 (thing.item == "strikes" or thing.item in PLACES)
-                or kind == "attack"
+                or (kind == "attack" and not _weapon_used(view, thing.item_mention, sentence))
                 or (kind == "captured" and event is not None and event.get("kind") == "took_control")
             )
         ):
