@@ -1108,7 +1108,8 @@ def _object_of_event(view: _Doc, item: Mention, sentence: Segment) -> bool:
             continue
         gap = view.text[event.end : item.start]
         if len(gap) <= 4:
-            return True
+            # "لهجوم إرهابي"، "هجوم انتحاري": an adjective of the attack, not one attacker
+            return not (event.get("kind") == "attack" and view.text[item.start : item.end].endswith("ي"))
         words = bare_gap(gap).split()
         clause = any(w.startswith("و") and len(w) > 3 for w in words)
         others = any(view.m.within(k, event.end, item.start) for k in ("item", "number", "event", "place"))
