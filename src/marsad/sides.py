@@ -525,8 +525,9 @@ def actor_phrase_before(m: Mentions, text: str, pos: int, limit: int) -> list[Me
     actors = m.within("actor", max(limit, pos - 80), pos)
     if not actors:
         return None
-    gap = text[actors[-1].end : pos].strip(_QUOTES)
-    if _QUOTED_NAME.fullmatch(text[actors[-1].end : pos].strip()):
+    end = actors[-1].end + len(word_suffix(text, actors[-1].end))  # "مصدرا عسكريا قال": past its alif
+    gap = text[end:pos].strip(_QUOTES)
+    if _QUOTED_NAME.fullmatch(text[end:pos].strip()):
         gap = ""  # "متحدث باسم مجموعة القوات الأوكرانية «الجنوب» قال": the group's quoted name
     if actors[-1].get("type") == "person":  # "الرئيس الأذربيجاني، إلهام علييف، أعلن"
         gap = gap.strip("،,")
@@ -534,6 +535,8 @@ def actor_phrase_before(m: Mentions, text: str, pos: int, limit: int) -> list[Me
         return None
     start = len(actors) - 1
     while start > 0 and actors[start].start - actors[start - 1].end <= _PHRASE_GAP:
+        if any(ch in text[actors[start - 1].end : actors[start].start] for ch in "،,"):
+            break  # "من الجيش السوداني، لكن مصدرا عسكريا قال": another phrase
         gap = bare(text[actors[start - 1].end : actors[start].start]).split()
         if any(w in links().complementisers for w in gap):
             break  # "ذكر مراسل سانا أن وحدات الجيش رصدت": the army is the subject, not the reporter
