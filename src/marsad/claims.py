@@ -1174,6 +1174,9 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
                 event = _fitting_before(thing, events, sentence) or event
         else:
             event = thing.event or _governing_event(view, thing, events, frames)
+            own_noun = _own_noun_after(view, thing, events)
+            if own_noun is not None and own_noun.get("kind") == "casualties":
+                event = own_noun  # "فقد ما يصل إلى 220 عسكريا بين قتيل وجريح": both, not the dead
             if thing.event is None and listed is not None and listed[1] is not None and _subset(view, thing):
                 # "إلى 31 شخصا، بينهم 9 أطفال": the part counts under its whole's word
                 event = listed[1] if item_class(listed[0].item) == "people" else event
@@ -1244,9 +1247,10 @@ def _own_noun_after(view: _Doc, thing: Counted, events: list[Mention]) -> Mentio
     """A casualty noun right after counted people ("100 عسكري بين قتيل وجريح") is their own event."""
     if item_class(thing.item) != "people":
         return None
+    end = thing.end + len(sides.word_suffix(view.text, thing.end))  # past the alif of "عسكريا"
     for event in events:
         if event.start >= thing.end:
-            right_after = bare_gap(view.text[thing.end : event.start]) == ""
+            right_after = bare_gap(view.text[end : event.start]) == ""
             return event if right_after and event.get("role") == "noun" else None
     return None
 
