@@ -1174,6 +1174,8 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
                 event = _fitting_before(thing, events, sentence) or event
         else:
             event = thing.event or _governing_event(view, thing, events, frames)
+            if event is None and _added(view, thing) and listed is not None and listed[1] is not None:
+                event = listed[1]  # "دمرت ... وراجمة صواريخ «غراد»، إضافة إلى ثماني قطع مدفعية"
             own_noun = _own_noun_after(view, thing, events)
             if own_noun is not None and own_noun.get("kind") == "casualties":
                 event = own_noun  # "فقد ما يصل إلى 220 عسكريا بين قتيل وجريح": both, not the dead
