@@ -989,6 +989,8 @@ def _subject_force(
             start -= 1
         if start == len(before) - 1 and _adjective_of_a_noun(m, text, before[start]):
             return None  # "عملية واسعة في العمق السعودي، استهدفت": the depth is Saudi, no subject
+        if before[start].key == "group.anaphor":
+            return last_group(m, before[start].start) or True  # "إن الجماعة فقدت مقاتلين اثنين"
         return _code_in(before[start:], conflict)
     if after:
         return _code_in(_group(m.within("actor", after[0].start, sentence.end), text, 0), conflict)
