@@ -1890,15 +1890,16 @@ def _control_claims(
 ) -> Iterator[Claim]:
     """took_control of named places: one claim per place after a control word, or the place that
     "came under the control of" a side ("أصبحت شوشا تحت سيطرة القوات الأذربيجانية")."""
-    controls = [e for e in events if e.get("kind") == "took_control"]
-    if not controls:
-        return
     places = view.m.within("place", sentence.start, sentence.end)
+    fallen = {e: place for e in events if (place := _fallen(view, e, places)) is not None}
+    controls = [e for e in events if e.get("kind") == "took_control" or e in fallen]
     for i, event in enumerate(controls):
         stop = controls[i + 1].start if i + 1 < len(controls) else sentence.end
         # "استعادت مواقع كانت قد خسرتها، ونفى سقوط بلدة X": a reporting verb opens another clause
         stop = min([stop, *(f.start for f in frames if event.end <= f.start)])
-        if _under_control(view, event):
+        if event in fallen:
+            taken = [fallen[event]]
+        elif _under_control(view, event):
             taken = _came_under(view, sentence, event, places)
         elif _resumptive(view, event) or _unarmed_entry(view, sentence, event) or _during(view, event):
             continue
@@ -1909,7 +1910,10 @@ def _control_claims(
             taken = taken or _town_taken_back(view, event, places)
         for place in taken:
             claimant, modality = _claimant_for(event.start, frames, sentence.headline)
-            agent = sides.control_agent(view.m, view.text, sentence, event, claimant, view.conflict)
+            if event in fallen:
+                agent = sides.fall_agent(view.m, view.text, sentence, place, claimant, view.conflict)
+            else:
+                agent = sides.control_agent(view.m, view.text, sentence, event, claimant, view.conflict)
             yield Claim(
                 doc=view.doc.id,
                 claimant=claimant,
@@ -1924,6 +1928,18 @@ def _control_claims(
                 cumulative=False,
                 modality=_modality(view, sentence, event, modality),
             )
+
+
+def _fallen(view: _Doc, event: Mention, places: list[Mention]) -> Mention | None:
+    """The town a fall word names right after it ("نفى سقوط قرية سيسولان"، "سقطت الفاشر بيد"), or
+    takes back with "المدينة": its fall is a taking; with anything else between ("سقوط صواريخ في
+    تل أبيب") it is not."""
+    if event.get("of_place") != "took_control":
+        return None
+    after = [p for p in places if event.end <= p.start and not _country(p)][:1]
+    if not after or _gap_without_items(view, event.end, after[0].start).strip():
+        return next(iter(_town_taken_back(view, event, places)), None)  # "ونفى سقوط المدينة"
+    return after[0]
 
 
 def _town_taken_back(view: _Doc, event: Mention, places: list[Mention]) -> list[Mention]:

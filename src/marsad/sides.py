@@ -59,6 +59,7 @@ PEOPLE_ITEMS = frozenset({"soldiers", "fighters", "people"})
 # belong to the state where they live), unless the text names another side.
 PROPERTY_ITEMS = frozenset({"houses", "buildings", "infrastructure"})
 _CONTROL_REACH = 120
+_FELL_TO_REACH = 30  # "سقوط X في يد قوات Y": the words between a fallen town and its taker
 _ANAPHOR_REACH = 600
 _UNKNOWN = "unknown:"  # the key prefix of a place name no gazetteer knows
 _RELAY_REACH = 60  # characters from a relaying word (بحسب) to the source it names
@@ -146,6 +147,7 @@ class _Links:
     control_allowed: frozenset[str]
     control_states: frozenset[str]
     control_become: frozenset[str]
+    fell_to: frozenset[str]
     control_enter: frozenset[str]
     control_resumptive: frozenset[str]
     enter_into: frozenset[str]
@@ -1730,6 +1732,20 @@ def control_agent(
         ):
             return code
     return side_code(claimant)
+
+
+def fall_agent(
+    m: Mentions, text: str, sentence: Segment, place: Mention, claimant: Claimant, conflict: Conflict | None
+) -> str | None:
+    """Who took a fallen town: the party after "بيد"، "في يد" ("سقوط الفاشر بيد قوات الدعم
+    السريع"); else the enemy of the side that tells or denies the fall ("الجيش ينفي سقوط بابنوسة")."""
+    for actor in m.within("actor", place.end, min(sentence.end, place.end + _FELL_TO_REACH)):
+        words = bare(text[place.end : actor.start]).split()
+        if words and any(w in links().fell_to for w in words):
+            code = _code_in(phrase_at(m, text, actor), conflict)
+            if isinstance(code, str):
+                return code
+    return opponent(side_code(claimant), conflict)
 
 
 def refine_people(item: str, affected: str | None, member: bool) -> str:
