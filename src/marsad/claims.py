@@ -2237,13 +2237,20 @@ def _dedupe(told: list[_Told]) -> list[Claim]:
     """One claim per (claimant, kind, item, affected, number, place, event date, model): the same
     figure with another place or day is another event ("أسقطت طائرة" on Friday and on Tuesday),
     with another model another thing; the outlet's own restatement of an attributed claim
-    (headline, summary) is dropped."""
+    (headline, summary), also when it says only "people" where the claim says whose, is dropped."""
     seen: dict[tuple, int] = {}
     kept: dict[tuple, int] = {}  # a figure's claim in `out`, to take the qualifier a restatement adds
     attributed = {
         (c.kind, c.item, c.count.value, c.place.name if c.place and c.kind == "took_control" else None)
         for c, _ in told
         if c.claimant.actor != "OUTLET"
+    }
+    # a headline's "مقتل 18" restates the body's 18 soldiers of the same side: people is any of them
+    whose = {
+        (c.kind, c.count.value, a)
+        for c, _ in told
+        if c.claimant.actor != "OUTLET" and c.item in PEOPLE
+        for a in (c.affected, None)
     }
     placed: dict[tuple, set[int]] = {}  # the sentences that tell a figure with its place
     dated: dict[tuple, set[int]] = {}  # the sentences that tell a figure with a day of its own
@@ -2263,7 +2270,10 @@ def _dedupe(told: list[_Told]) -> list[Claim]:
         if seen.get(key, claim.evidence.start) != claim.evidence.start:
             _qualify(out, kept.get(key), claim)
             continue
-        if claim.claimant.actor == "OUTLET" and loose in attributed:
+        if claim.claimant.actor == "OUTLET" and (
+            loose in attributed
+            or (claim.item == "people" and (claim.kind, claim.count.value, claim.affected) in whose)
+        ):
             continue
         if claim.place is None and placed.get(figure, set()) - {claim.evidence.start}:
             continue  # "التحالف: تدمير 6 زوارق" and "... قبالة سواحل الحديدة": one claim, with its place
