@@ -458,7 +458,7 @@ def _group(actors: list[Mention], text: str, first: int) -> list[Mention]:
     for nxt in actors[first + 1 :]:
         gap = text[phrase[-1].end : nxt.start]
         words = bare(gap).split()
-        if _belongs_to(words):  # "وزارة الصحة التابعة للحوثيين": the Houthis' ministry
+        if _belongs_to(words) or _owner_after(phrase[-1], words):  # "وزارة الصحة التابعة للحوثيين"
             phrase.append(nxt)
             continue
         if len(gap) > _PHRASE_GAP or len(words) > 1 or any(ch.isdigit() or ch == ":" for ch in gap):
@@ -473,6 +473,11 @@ def _group(actors: list[Mention], text: str, first: int) -> list[Mention]:
             break  # "نقلت وكالة تاس عن مصدر"، "وسائل إعلام إسرائيلية عن مصادر": outlet, then its source
         phrase.append(nxt)
     return phrase
+
+
+def _owner_after(owned: Mention, words: list[str]) -> bool:
+    """ "تقديرات أولية لمكتب الأمم المتحدة": reports with one word of their own, then their owner."""
+    return bool(owned.get("owned")) and len(words) == 2 and words[1] in _DATIVES
 
 
 def _belongs_to(words: list[str]) -> bool:
