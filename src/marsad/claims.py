@@ -378,7 +378,9 @@ def _frames(
         elif frames:
             claimant = frames[-1].claimant
         elif inherited is not None and (
-            inherited[1] == sentence.paragraph or verb.start - sentence.start <= 8
+            inherited[1] == sentence.paragraph
+            or verb.start - sentence.start <= 8
+            or _statement_subject(view, verb)
         ):
             claimant = inherited[0]
         else:
@@ -389,6 +391,15 @@ def _frames(
         frames.append(Frame(verb.start, verb.end, claimant, modality, relays, kind == "quote"))
         frames.extend(quoted)
     return frames
+
+
+def _statement_subject(view: _Doc, verb: Mention) -> bool:
+    """ "أشار الملخص إلى أن": a statement named as the subject is the last speaker's, however far
+    back it spoke."""
+    after = view.m.within("verb", verb.end, verb.end + 2)
+    if not after or view.text[verb.end : after[0].start].strip():
+        return False
+    return after[0].get("frame") == "quote"
 
 
 def _tally_follows(view: _Doc, pos: int) -> bool:
