@@ -603,6 +603,18 @@ def _same_outlet(phrase: list[Mention], quote: Callable[[int, int], str], previo
     return word[2:] in normalise_form(bare(previous.text)).split()
 
 
+def _same_force(phrase: list[Mention], quote: Callable[[int, int], str], previous: Claimant) -> bool:
+    """ "المتحدث باسم القوات" after "أعلنت قوات الدعم السريع": a bare "القوات" is the force that
+    spoke last under that name, not the conflict's army."""
+    if any(a.get("code") for a in phrase) or phrase[-1].key != _ARMY or previous.actor in non_party():
+        return False
+    word = normalise_form(bare(quote(phrase[-1].start, phrase[-1].end)))
+    if not word.startswith("ال") or " " in word:
+        return False
+    named = normalise_form(bare(previous.text)).split()
+    return len(named) > 1 and named[0] == word[2:]
+
+
 def _same_source(phrase: list[Mention], quote: Callable[[int, int], str], previous: Claimant | None) -> bool:
     """ "وأضاف المسؤولون" after "قال مسؤولون أمنيون": the same unnamed source again."""
     if previous is None or previous.actor != "ANON" or not previous.text:
@@ -632,7 +644,7 @@ def claimant_of(
     article's army is SDN), else the party that spoke last ("وأوضحت الوزارة"), else the party named
     last before it. Reports or estimates ("تقديرات منظمة أكليد") are their owner's words."""
     words, phrase = phrase, [a for a in phrase if not a.get("owned")] or phrase
-    if previous is not None and _same_outlet(phrase, quote, previous):
+    if previous is not None and any(same(phrase, quote, previous) for same in (_same_outlet, _same_force)):
         return replace(previous, text=_closed(quote, words[0].start, words[-1].end))
     found = _code_in(phrase, conflict)
     code = found if isinstance(found, str) else None
