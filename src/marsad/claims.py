@@ -373,6 +373,8 @@ def _frames(
                 continue  # "وحدات الجيش رصدت تحركات": the army watched; "سجل المكتب 7 حالات" reports
         elif (topic := _pronoun_subject(view, verb) or _the_latter(view, verb)) is not None:
             claimant = topic
+        elif kind == "according" and inherited is not None and _statement_subject(view, verb):
+            claimant = inherited[0]  # "..., وفق البيان": the statement of the last speaker
         elif kind in ("according", "publish"):
             continue
         elif frames:
@@ -394,8 +396,8 @@ def _frames(
 
 
 def _statement_subject(view: _Doc, verb: Mention) -> bool:
-    """ "أشار الملخص إلى أن": a statement named as the subject is the last speaker's, however far
-    back it spoke."""
+    """ "أشار الملخص إلى أن"، "وفق البيان": a statement named as the subject or source is the last
+    speaker's, however far back it spoke."""
     after = view.m.within("verb", verb.end, verb.end + 2)
     if not after or view.text[verb.end : after[0].start].strip():
         return False
@@ -1498,11 +1500,12 @@ def _descriptive(view: _Doc, sentence: Segment, when: Mention) -> bool:
 
 def _described_then(view: _Doc, sentence: Segment, at: int) -> bool:
     """ "حركة إم 23، التي ظهرت عام 2012 واحتلت غوما لفترة وجيزة، ...": what a relative clause that
-    describes a party tells, when the clause dates it by a year or a month or more than a year
-    before the article, is the party's past (rule 6), not the news; "التي أعلنت يوم الأحد" is not."""
+    describes a party (or a pluperfect one, "كانت قد انتزعت") tells, when the clause dates it by a
+    year or a month or more than a year before the article, is the party's past (rule 6), not the
+    news; "التي أعلنت يوم الأحد" is not."""
     start = max(sentence.start, view.text.rfind("،", sentence.start, at) + 1)
     words = view.text[start:at].split()
-    if not words or words[0] not in sides.links().relatives:
+    if not words or (words[0] not in sides.links().relatives and not _pluperfect(words)):
         return False
     end = view.text.find("،", at, sentence.end)
     report = view.m.report_date or view.latest
@@ -1512,6 +1515,11 @@ def _described_then(view: _Doc, sentence: Segment, at: int) -> bool:
         if not when.get("since") and (old or (last - first).days >= _COARSE_DAYS):
             return True
     return False
+
+
+def _pluperfect(words: list[str]) -> bool:
+    """ "بعد أن كانت قد انتزعت أفدييفكا في فبراير 2024": a taking told as already done before."""
+    return len(words) >= 2 and words[-1] == "قد" and words[-2] in sides.links().past_tense
 
 
 def _reported_now(view: _Doc, frames: list[Frame]) -> bool:
