@@ -77,6 +77,7 @@ _LIST_GAP = 40
 _SIDE_REACH = 24
 _SPEAKER_GAP = 8
 _BACKGROUND_DAYS = 366
+_FIGURE_REACH = 24  # "(+1,120) عسكريا": a figure, its brackets and sign, before its unit
 _COARSE_DAYS = 28  # a date this long is a month or a year ("عام 2012"), not a day of the news
 _OPENER_REACH = 30  # characters of a sentence's opening formula
 _OBJECT_NOUN_REACH = 12  # "سيطرتها على المدينة": how far after a control word its object noun is
@@ -592,7 +593,7 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
         if not own and item.key.endswith(_MODEL):
             item = _headed_model(view, item) or item  # "ونظام "تور" للدفاع الجوي": one Tor
             own = item.get("count") if item.start not in used else None
-        if item.start in used or not own or _names_place(view, item, places):
+        if item.start in used or not own or _names_place(view, item, places) or _after_figure(view, item):
             continue
         if own == 1 and (
             _none_of(view, item)
@@ -638,6 +639,13 @@ def _headed_model(view: _Doc, model: Mention) -> Mention | None:
         return None
     start = view.text.rfind(head, 0, model.start)
     return Mention("item", start, model.end, model.key, {**model.attrs, "count": 1})
+
+
+def _after_figure(view: _Doc, item: Mention) -> bool:
+    """ "الأفراد: نحو 1,082,340 (+940) عسكريا": the noun after a table's bracketed figure is the
+    unit of the figures before it, not one more."""
+    before = view.m.within("number", max(0, item.start - _FIGURE_REACH), item.start)
+    return bool(before) and not view.text[before[-1].end : item.start].strip(" ()+")
 
 
 def _singular_casualties(

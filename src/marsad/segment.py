@@ -8,9 +8,13 @@ claims stage can attribute them to the outlet.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
+from marsad.lexicon.load import load_table
 from marsad.model import Segment
+from marsad.normalise import normalise_form
 
 # A sentence ends at . ! ? ؟ … (not inside a number such as 2.900) or at a line break.
 _END = regex.compile(r"(?<!\d)[.!?؟…]+(?=[\s\"'»”)\]]|$)|(?<=\d)[.!?؟]+(?=\s|$)|\n")
@@ -21,6 +25,19 @@ LIST_ITEM = regex.compile(LIST_MARK.pattern + r"\S")
 # A line of a table with no marks: a short label, a colon, and a figure ("الدبابات: 9,541 (+7)").
 LABEL_LINE = regex.compile(r"\s*[^\s:\d][^:\n]{0,40}:\s*(?:[^\s\d]+\s+)?\d")
 _LIST_LEAD = ":"
+_SHORT_LEAD = 6  # words: a lead this short only announces the list the sentence before it told of
+
+
+def _announces(lead: str) -> bool:
+    """A short lead that only announces a list ("وجاءت الأرقام على النحو التالي:") goes with the
+    sentence before it, which says whose figures and of what."""
+    words = lead.rstrip(_LIST_LEAD + " ").split()
+    return len(words) <= _SHORT_LEAD and bool(words) and words[-1] in _announcers()
+
+
+@cache
+def _announcers(lang: str = "ar") -> frozenset[str]:
+    return frozenset(normalise_form(w) for w in load_table("links", lang)["list_announcers"])
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -73,6 +90,8 @@ def segment(text: str) -> list[Segment]:
         line = _sentences(text, start, end, number)
         if list_end > end and line:  # the list joins the sentence that opens it
             lead = line.pop()
+            if line and _announces(text[lead.start : lead.end]):
+                lead = line.pop()  # "نشرت الهيئة حصيلتها لخسائر الجيش الروسي. وجاءت الأرقام كالتالي:"
             line.append(Segment(lead.start, _trim(text, lead.start, list_end)[1], number, False))
         segments.extend(line)
     return segments

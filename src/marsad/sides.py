@@ -862,6 +862,19 @@ def _loss_owner(m: Mentions, text: str, event: Mention, conflict: Conflict | Non
     return code if isinstance(code, str) and code not in non_party() else None
 
 
+def _earlier_owner(
+    m: Mentions, text: str, sentence: Segment, event: Mention, conflict: Conflict | None
+) -> str | None:
+    """ "حصيلتها لخسائر الجيش الروسي ... تمثل خسائر الساعات الماضية": a loss word that names no
+    side is of the side an earlier loss word of the sentence named."""
+    if event.get("kind") != "loss":
+        return None  # "أوامر التهجير الإسرائيلية أجبرت ... على النزوح": who displaced, not whose
+    for before in reversed(m.within("event", sentence.start, event.start)):
+        if before.get("kind") == "loss" and (owner := _loss_owner(m, text, before, conflict)) is not None:
+            return owner
+    return None
+
+
 def _sufferer_before(
     m: Mentions, text: str, sentence: Segment, event: Mention, conflict: Conflict | None
 ) -> str | None:
@@ -1298,6 +1311,7 @@ def sides_of(
         affected = _inflicted_on(m, text, sentence, event, own, conflict)
         affected = affected or _loss_owner(m, text, event, conflict)  # "خسائر نظام كييف"
         affected = affected or _sufferer_before(m, text, sentence, event, conflict)
+        affected = affected or _earlier_owner(m, text, sentence, event, conflict)
     if voice == "loss" and affected is None and event is not None and _enemys(m, event):
         affected = opponent(own, conflict)  # "خسائر العدو بلغت 1180 فردا"
     if voice == "loss":

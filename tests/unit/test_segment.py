@@ -38,6 +38,12 @@ def test_a_list_joins_the_sentence_that_opens_it() -> None:
     ]
 
 
+def test_a_lead_that_only_announces_a_list_goes_with_the_sentence_before() -> None:
+    text = "نشرت الهيئة حصيلة خسائر العدو. وجاءت الأرقام على النحو التالي:\n- الدبابات: 5"
+    parts = [text[s.start : s.end] for s in segment(text)]
+    assert parts == [text]
+
+
 def test_unmarked_table_lines_join_the_heading_they_follow() -> None:
     text = (
         "ونشرت الهيئة الأرقام التالية:\nالأفراد: نحو 720,500\nالدبابات: 9,541 (+7)\n"
