@@ -949,7 +949,7 @@ def _code_in(phrase: list[Mention], conflict: Conflict | None) -> str | bool:
     """The code an actor phrase names (a named person or group before a nationality: "المتحدث باسم
     الجيش الليبي أحمد المسماري" is LNA); a bare "الجيش" is the conflict's army; True when the phrase
     names a side without saying which ("قواتها")."""
-    named = (a.get("code") for a in phrase if a.get("type") in ("person", "group") and a.get("code"))
+    named = (a.get("code") for a in phrase if a.get("type") in ("person", "group", "org") and a.get("code"))
     code = next(named, None) or next((a.get("code") for a in phrase if a.get("code")), None)
     if code:
         return code
@@ -1358,9 +1358,9 @@ def sides_of(
         if agent is None and thing.item == "civilians" and _between_sides(m, text, sentence):
             return affected, None  # "مقتل 6 بينهم مدنيان في اشتباكات بين X وY": by neither that is known
         agent = agent or opponent(affected, conflict, armed=True)
-    if affected is None and conflict is not None and thing.item == "civilians":
-        # "أكثر من 400 مدني قتلوا في الهجوم على المخيم": in a war of one state, its civilians; who
-        # killed them is not guessed
+    if affected is None and conflict is not None and _civil_loss(thing, event):
+        # "أكثر من 400 مدني قتلوا في الهجوم على المخيم": in a war of one state, its civilians (its
+        # displaced, its houses); who killed them is not guessed
         affected = conflict.civil or (conflict.army if conflict.army in states() else None)
     elif affected is None and conflict is not None:
         # "قالت مصادر محلية إن 30 جنديا قتلوا": soldiers with no side named are the conflict's army,
@@ -1378,6 +1378,14 @@ def sides_of(
     if agent == affected and thing.item != "civilians":  # a state may strike its own people
         agent = opponent(affected, conflict, armed=True)
     return affected, agent
+
+
+def _civil_loss(thing: Any, event: Mention | None) -> bool:
+    """Civilians, people displaced ("أجبرت نحو 714 ألف شخص على النزوح") and houses and buildings."""
+    kind = event.get("kind") if event is not None else None
+    displaced = thing.item == "people" and kind == "displaced"
+    ruined = thing.item in PROPERTY_ITEMS and kind in ("destroyed", "damaged", "loss")
+    return thing.item == "civilians" or displaced or ruined
 
 
 def _by_agent(m: Mentions, text: str, sentence: Segment, start: int, end: int) -> str | None:
