@@ -1386,7 +1386,9 @@ def _governing_event(
         and (after[0].get("kind") != "attack" or _launched_alone(thing, before))  # "50 صاروخا أطلقت"
         and _kind_for(after[0].get("kind"), thing.item)
     ):
-        return after[0]  # "وأن قرابة 200 أسرة نزحت": the verb right after, not a word far before
+        # "وأن قرابة 200 أسرة نزحت": the verb right after, not a word far before; "مسيرتين أطلقتا
+        # نحو إيلات أسقطتا": launched, then downed
+        return _downed_after(view, after) or after[0]
     if item_class(thing.item) != "people":  # "وقتل قائد ... بغارة استهدفت سيارتهم": no car's loss
         before = [e for e in before if e.get("kind") not in PEOPLE_KINDS]
 
@@ -1398,6 +1400,18 @@ def _governing_event(
     ):
         if pool:
             return pool[0]
+    return None
+
+
+def _downed_after(view: _Doc, after: list[Mention]) -> Mention | None:
+    """The destroying verb that follows a launching one in the same clause, if any."""
+    if after[0].get("kind") != "attack":
+        return None
+    for event in after[1:]:
+        if _CLAUSE_BREAK.search(view.text, after[0].end, event.start):
+            return None
+        if event.get("kind") == "destroyed":
+            return event
     return None
 
 
