@@ -141,6 +141,7 @@ class Gazetteer:
         self.unknown_singular = _words(unknown["singular"])
         self.unknown_plural = _words(unknown["plural"])
         self.unknown_no_article = _words(unknown["no_article"])
+        self.unknown_settlements = _words(unknown["settlements"])
         self.unknown_max_words = int(unknown["max_words"])
         self.unknown_stop = _words(unknown["stop"])
         self.name_heads = _words(cues["name_heads"])
@@ -755,8 +756,8 @@ def _name_after(gz: Gazetteer, text: str, pos: int, cue: str, known_starts: set[
         if words and (s in known_starts or word.startswith("و") or
                       (word.startswith(_ARTICLE) and word.endswith(("يه", "ي")))):
             break
-        if word in gz.stoplist and not words:
-            return None
+        if word in gz.stoplist and not words and cue not in gz.unknown_settlements:
+            return None  # "منطقة الحرب" is no place; "بلدتي المزرعة وولغا" are
         words.append((s, e))
         if len(words) >= gz.unknown_max_words:
             break
