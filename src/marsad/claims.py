@@ -2287,12 +2287,10 @@ def _dedupe(told: list[_Told]) -> list[Claim]:
         if c.claimant.actor != "OUTLET"
     }
     # a headline's "مقتل 18" restates the body's 18 soldiers of the same side: people is any of them
-    whose = {
-        (c.kind, c.count.value, a)
-        for c, _ in told
-        if c.claimant.actor != "OUTLET" and c.item in PEOPLE
-        for a in (c.affected, None)
-    }
+    whose: dict[tuple, list[Claim]] = {}  # the attributed figures of people, by kind and number
+    for c, _ in told:
+        if c.claimant.actor != "OUTLET" and c.item in PEOPLE:
+            whose.setdefault((c.kind, c.count.value), []).append(c)
     placed: dict[tuple, set[int]] = {}  # the sentences that tell a figure with its place
     dated: dict[tuple, set[int]] = {}  # the sentences that tell a figure with a day of its own
     for claim, model in told:
@@ -2311,10 +2309,9 @@ def _dedupe(told: list[_Told]) -> list[Claim]:
         if seen.get(key, claim.evidence.start) != claim.evidence.start:
             _qualify(out, kept.get(key), claim)
             continue
-        if claim.claimant.actor == "OUTLET" and (
-            loose in attributed
-            or (claim.item == "people" and (claim.kind, claim.count.value, claim.affected) in whose)
-        ):
+        people = whose.get((claim.kind, claim.count.value), [])
+        restated = claim.item == "people" and any(_same_people(claim, c) for c in people)
+        if claim.claimant.actor == "OUTLET" and (loose in attributed or restated):
             continue
         if claim.place is None and placed.get(figure, set()) - {claim.evidence.start}:
             continue  # "التحالف: تدمير 6 زوارق" and "... قبالة سواحل الحديدة": one claim, with its place
@@ -2324,6 +2321,14 @@ def _dedupe(told: list[_Told]) -> list[Claim]:
         kept[key] = len(out)
         out.append(claim)
     return out
+
+
+def _same_people(outlet: Claim, told: Claim) -> bool:
+    """Whether an attributed figure of people agrees with the outlet's, by side or by place: "مقتل
+    26 في باهالغام" and Pakistan's 26 dead in Bahawalpur are two."""
+    if outlet.affected is None or told.affected is None or outlet.affected == told.affected:
+        return True
+    return outlet.place is None or told.place is None or outlet.place.name == told.place.name
 
 
 def _qualify(out: list[Claim], index: int | None, again: Claim) -> None:
