@@ -78,6 +78,8 @@ _SIDE_REACH = 24
 _SPEAKER_GAP = 8
 _BACKGROUND_DAYS = 366
 _FIGURE_REACH = 24  # "(+1,120) عسكريا": a figure, its brackets and sign, before its unit
+_UNNAMED = "anon.unnamed"
+_UNNAMED_REACH = 60  # "قال لوكالة رويترز، طالبا عدم ذكر اسمه، إن": the request comes before what he said
 _COARSE_DAYS = 28  # a date this long is a month or a year ("عام 2012"), not a day of the news
 _OPENER_REACH = 30  # characters of a sentence's opening formula
 _OBJECT_NOUN_REACH = 12  # "سيطرتها على المدينة": how far after a control word its object noun is
@@ -388,6 +390,9 @@ def _frames(
             claimant = inherited[0]
         else:
             continue
+        if claimant.actor != "ANON" and _unnamed(view, verb.start, verb.end):
+            # "قال ...، طالبا عدم ذكر اسمه، إن": an unnamed source of the party it belongs to
+            claimant = replace(claimant, actor="ANON", role="ANON", side=sides.side_code(claimant))
         modality = verb.get("modality", "asserted")
         quoted = _quoted_source(view, sentence, phrase, claimant, modality) if phrase is not None else []
         relays = bool(quoted) or _relays(view, verb, frames)
@@ -403,6 +408,12 @@ def _statement_subject(view: _Doc, verb: Mention) -> bool:
     if not after or view.text[verb.end : after[0].start].strip():
         return False
     return after[0].get("frame") == "quote"
+
+
+def _unnamed(view: _Doc, start: int, end: int) -> bool:
+    """A speaker who asked not to be named ("طالبا عدم ذكر اسمه") right around its saying verb."""
+    found = view.m.within("actor", start, end + _UNNAMED_REACH)
+    return any(a.key == _UNNAMED for a in found)
 
 
 def _tally_follows(view: _Doc, pos: int) -> bool:
