@@ -415,6 +415,11 @@ def opponent(code: str | None, conflict: Conflict | None, armed: bool = False) -
     others = [c for i, s in enumerate(conflict.parties) if i != side for c in s]
     if armed:
         others = [c for c in others if c != conflict.civil] or others
+    army = conflict.army
+    if army in others and conflict.mentions.get(army, 0) and speaks_as().get(code) != army:
+        # JNIM's enemy in Mali is Mali's army, however often Russia is named; not for the Houthis,
+        # who call their own forces Yemen's
+        return army
     return max(others, key=lambda c: (conflict.mentions.get(c, 0), -others.index(c))) if others else None
 
 
@@ -1344,7 +1349,9 @@ def sides_of(
             # "أدت إلى إصابة خمسة مدنيين" in خميس مشيط: Saudi civilians, not the coalition's
             affected = _allys_town(m, sentence, own, conflict)
         if affected is None and _fights_here(own, conflict):
-            affected = opponent(own, conflict) if thing.item == "fighters" else own
+            # "قتلنا 20 جنديا" in an armed group's mouth: soldiers are a state's, so its enemy's
+            enemys = thing.item == "fighters" or (thing.item == "soldiers" and own not in states())
+            affected = opponent(own, conflict) if enemys else own
         if affected is None:
             agent = _attack_by(m, text, sentence, conflict)
             if agent:
