@@ -147,6 +147,7 @@ class _Links:
     control_allowed: frozenset[str]
     control_states: frozenset[str]
     control_become: frozenset[str]
+    support: frozenset[str]
     fell_to: frozenset[str]
     control_enter: frozenset[str]
     control_resumptive: frozenset[str]
@@ -561,12 +562,14 @@ def phrase_at(m: Mentions, text: str, actor: Mention) -> list[Mention]:
     return _group(m.within("actor", actor.start, actor.start + 200), text, 0)
 
 
-def last_party(m: Mentions, before: int) -> str | None:
-    """The party named last before a position: the side of an institution named with no country
-    ("وزارة الدفاع") or of a pronoun ("لكنها أعلنت")."""
+def last_party(m: Mentions, before: int, states_only: bool = False) -> str | None:
+    """The party (or state) named last before a position: the side of an institution named with
+    no country ("وزارة الدفاع") or of a pronoun ("لكنها أعلنت")."""
     for actor in reversed(m.within("actor", 0, before)):
         code = actor.get("code")
-        if code and code not in non_party() and not _of_a_weapon(m, actor):
+        if not code or code in non_party() or _of_a_weapon(m, actor):
+            continue
+        if not states_only or code in states():
             return code
     return None
 
@@ -675,6 +678,9 @@ def claimant_of(
         code, role = "ANON", "ANON"  # "أفاد مسؤول في هيئة": someone new, not the party that spoke before
     if code is None and previous is not None and side_code(previous):
         code, role = previous.actor, role or previous.role
+        if phrase[0].get("state_only") and code not in states():
+            # "وفي النيجر، أعلنت وزارة الدفاع" after JNIM spoke: a ministry is a state's
+            code = last_party(m, phrase[0].start, states_only=True) or code
     role = role or _TYPE_ROLE.get(phrase[0].get("type", ""), "GOV")
     if code is None:
         code = last_party(m, phrase[0].start) or "ANON"
@@ -975,8 +981,10 @@ def _subject_force(
     Returns its code, or True when a subject is there but has no code of its own ("قواتها").
     """
     before = m.within("actor", max(sentence.start, event.start - 40), event.start)
-    while before and _located(text, before[-1]):
-        before = before[:-1]  # "قواته البرية العاملة في جنوب لبنان قضت على": where they are, not who
+    while before and (_located(text, before[-1]) or _supporting(text, before[-1])):
+        # "قواته البرية العاملة في جنوب لبنان قضت على": where they are, not who; "قواتها، بدعم من
+        # الفيلق الأفريقي، قتلت": who helped, not who did it
+        before = before[:-1]
     if event.get("pronoun_doer") and before and text[before[-1].end : event.start].strip():
         before = []  # "أعلن جيش أراكان، أحد أقوى الجماعات في ميانمار، سيطرته": not Myanmar's
     # "..., وقتل": an earlier subject; not the و a sentence opens with ("ونفذت الطائرات الروسية")
@@ -1059,6 +1067,12 @@ def _adjective_of_a_noun(m: Mentions, text: str, actor: Mention) -> bool:
         return False
     noun = (actor.start - len(words[-1]) - 1, actor.start)
     return not m.within("actor", *noun) and not any(i.end >= noun[0] for i in m.within("item", 0, noun[1]))
+
+
+def _supporting(text: str, actor: Mention) -> bool:
+    """An actor inside an aside of support ("، بدعم من عناصر الفيلق الأفريقي،")."""
+    clause = text.rfind("،", max(0, actor.start - _LOCATED_REACH * 4), actor.start)
+    return clause >= 0 and any(w in links().support for w in bare(text[clause + 1 : actor.start]).split()[:2])
 
 
 def _located(text: str, actor: Mention) -> bool:
@@ -1471,7 +1485,23 @@ def _hit_by(
     state where it struck when the agent fights no one in the article's war ("غارات إسرائيلية على
     مطار حماة" in an article on Syria's factions)."""
     home = _civilians_home(m, sentence, thing, agent, conflict) or _civil_side(thing, agent, conflict)
+    home = home or _enemy_named(m, sentence, thing, agent, conflict)
     return home or opponent(agent, conflict) or _struck_state(m, sentence, agent)
+
+
+def _enemy_named(
+    m: Mentions, sentence: Segment, thing: Any, agent: str | None, conflict: Conflict | None
+) -> str | None:
+    """ "قتلت 17 من عناصر تنظيم الدولة ودمرت مركبتين": the enemy the sentence names first before
+    the thing, not the one the article names most."""
+    if conflict is None or agent is None or conflict.side_of(agent) is None:
+        return None
+    for actor in m.within("actor", sentence.start, thing.start):
+        code = actor.get("code")
+        side = conflict.side_of(code) if code else None
+        if side is not None and side != conflict.side_of(agent):
+            return code
+    return None
 
 
 def _struck_state(m: Mentions, sentence: Segment, agent: str | None) -> str | None:
