@@ -264,12 +264,18 @@ def extract_claims(
     speaker: Claimant | None = None  # the last party that spoke, for "وأوضحت الوزارة"
     answers = _ANSWER_LINE.search(view.text) is not None  # an interview's "ج:" lines
     interviewee = _interviewee(view, sentences) if answers else None
+    opener: tuple[Claimant, int] | None = None  # the speaker a line opens with, and its paragraph
     for sentence in sentences:
         if sentence.headline:
             last = None
         frames = _frames(view, sentence, last, speaker)
         if not frames and interviewee is not None and _answers(view, sentence):
             frames = [Frame(sentence.start, sentence.start, interviewee)]  # "ج: قتلنا 137 إرهابيا"
+        if opener is not None and opener[1] != sentence.paragraph:
+            opener = None
+        if not frames and opener is not None:
+            frames = [Frame(sentence.start, sentence.start, opener[0])]  # "11:02 - سلاح الجو: ... . وأسقطت"
+        opener = opener or _line_opener(view, sentence)
         if not frames and last is not None and (
             (last[1] == sentence.paragraph and _in_quote(view, sentence)) or _quote_goes_on(view, sentence)
         ):
@@ -294,6 +300,16 @@ def extract_claims(
 
 
 # --- attribution -------------------------------------------------------------------------------
+
+
+def _line_opener(view: _Doc, sentence: Segment) -> tuple[Claimant, int] | None:
+    """The speaker before the colon a body line opens with ("11:02 - سلاح الجو الأوكراني: ..."):
+    the line's later sentences are its words too."""
+    opens_line = sentence.start == 0 or view.text[sentence.start - 1] == "\n"
+    if sentence.headline or not opens_line:
+        return None
+    frame = _colon_speaker(view, sentence)
+    return (frame.claimant, sentence.paragraph) if frame is not None else None
 
 
 def _interviewee(view: _Doc, sentences: list[Segment]) -> Claimant | None:
@@ -1637,7 +1653,8 @@ def _colon_speaker(view: _Doc, sentence: Segment) -> Frame | None:
     end = rest[0].start if rest else colon
     words = bare_gap(_without_places(view, phrase[-1].end, end)).split()
     words = [] if words and all(w in sides.links().office_in for w in words) else words
-    to_outlet = len(words) <= _NAME_WORDS and words[0].startswith("ل") if words else True  # "لـ«العربية»"
+    # "لـ«العربية»"، "عمدة موسكو سيرغي سوبيانين:": the outlet it spoke to, or the official's name
+    to_outlet = len(words) <= _NAME_WORDS
     if not addressed or not to_outlet or _topic_label(view, phrase, colon, sentence):
         return None
     claimant = sides.claimant_of(phrase, view.m, view.norm.source_text, conflict=view.conflict)
