@@ -322,6 +322,8 @@ def _interviewee(view: _Doc, sentences: list[Segment]) -> Claimant | None:
     question = _QUESTION_LINE.search(view.text)
     end = question.start() if question else len(view.text)
     for actor in view.m.within("actor", 0, end):
+        if sides.located(view.text, actor):
+            continue  # "الحرب في أوكرانيا": where, not who answers
         if sides.side_code(Claimant(actor.get("code") or "", "", "")):
             phrase = sides.phrase_at(view.m, view.text, actor)
             return sides.claimant_of(phrase, view.m, view.norm.source_text, conflict=view.conflict)

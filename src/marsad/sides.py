@@ -981,7 +981,7 @@ def _subject_force(
     Returns its code, or True when a subject is there but has no code of its own ("قواتها").
     """
     before = m.within("actor", max(sentence.start, event.start - 40), event.start)
-    while before and (_located(text, before[-1]) or _supporting(text, before[-1])):
+    while before and (located(text, before[-1]) or _supporting(text, before[-1])):
         # "قواته البرية العاملة في جنوب لبنان قضت على": where they are, not who; "قواتها، بدعم من
         # الفيلق الأفريقي، قتلت": who helped, not who did it
         before = before[:-1]
@@ -1075,7 +1075,7 @@ def _supporting(text: str, actor: Mention) -> bool:
     return clause >= 0 and any(w in links().support for w in bare(text[clause + 1 : actor.start]).split()[:2])
 
 
-def _located(text: str, actor: Mention) -> bool:
+def located(text: str, actor: Mention) -> bool:
     """A country named as where something is: "في جنوب لبنان"، "في السودان"."""
     if actor.get("type") != "state":
         return False
