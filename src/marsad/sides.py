@@ -678,7 +678,7 @@ def claimant_of(
         code, role = "ANON", "ANON"  # "أفاد مسؤول في هيئة": someone new, not the party that spoke before
     if code is None and previous is not None and side_code(previous):
         code, role = previous.actor, role or previous.role
-        if phrase[0].get("state_only") and code not in states():
+        if any(a.get("state_only") for a in phrase) and code not in states():
             # "وفي النيجر، أعلنت وزارة الدفاع" after JNIM spoke: a ministry is a state's
             code = last_party(m, phrase[0].start, states_only=True) or code
     role = role or _TYPE_ROLE.get(phrase[0].get("type", ""), "GOV")
