@@ -953,7 +953,7 @@ def _subject_count(view: _Doc, number: Mention) -> Counted | None:
     it befell (a number word there is rather "أحد" or the weekday "الأحد")."""
     if not view.text[number.start].isdigit():
         return None
-    events = view.m.within("event", number.end, number.end + 2)
+    events = view.m.within("event", number.end, number.end + 4)  # "بينهم 87 «استسلموا»": a quote between
     if not events or events[0].get("kind") not in PEOPLE_KINDS or events[0].get("role") == "noun":
         return None
     if bare_gap(view.text[number.end : events[0].start]):
@@ -1003,7 +1003,7 @@ def _bare_casualties(view: _Doc, number: Mention, sentence: Segment) -> Counted 
     group = group or _relative_subject(view, sentence, event)
     item = group.get("item") if group is not None else "people"
     value, high = number.get("value"), number.get("high")
-    return Counted(number.start, number.end, item, value, high, number, event, event)
+    return Counted(number.start, number.end, item, value, high, number, group or event, event)
 
 
 def _counts_a_thing(view: _Doc, number: Mention) -> bool:
@@ -1049,11 +1049,12 @@ def _tally_reaches(view: _Doc, event: Mention, number: Mention) -> bool:
 
 
 def _relative_subject(view: _Doc, sentence: Segment, event: Mention) -> Mention | None:
-    """ "ارتفاع عدد المدنيين الذين قتلوا في الهجمات إلى 19": the people a relative clause says
-    were killed."""
+    """ "ارتفاع عدد المدنيين الذين قتلوا في الهجمات إلى 19"، "عدد الإرهابيين الذين جرى تحييدهم بلغ
+    1,142": the people a relative clause says were killed."""
     for item in reversed(view.m.within("item", sentence.start, event.start)):
-        gap = bare_gap(view.text[item.end : event.start])
-        if item_class(item.get("item")) == "people" and gap in sides.links().relatives:
+        words = bare_gap(view.text[item.end : event.start]).split() or [""]  # "الذين جرى تحييدهم"
+        passive = set(words[1:]) <= sides.links().passive_aux
+        if words[0] in sides.links().relatives and passive and item_class(item.get("item")) == "people":
             return item
         return None
     return None
@@ -1229,9 +1230,14 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
             own_noun = _own_noun_after(view, thing, events)
             if own_noun is not None and own_noun.get("kind") == "casualties":
                 event = own_noun  # "فقد ما يصل إلى 220 عسكريا بين قتيل وجريح": both, not the dead
+            own_verb = event is not None and event.start >= thing.end  # "بينهم 87 «استسلموا»"
             if thing.event is None and listed is not None and listed[1] is not None and _subset(view, thing):
                 # "إلى 31 شخصا، بينهم 9 أطفال": the part counts under its whole's word
-                event = listed[1] if item_class(listed[0].item) == "people" else event
+                people = item_class(listed[0].item) == "people"
+                event = listed[1] if people and not own_verb else event
+            armed_whole = listed is not None and listed[0].item in _ARMED
+            if thing.item == "people" and armed_whole and listed is not None and _subset(view, thing):
+                thing = replace(thing, item=listed[0].item)  # "الإرهابيين ... 1,142، بينهم 87 استسلموا"
             found = None if event is None else _kind_for(event.get("kind"), thing.item)
             if found is None or (found == "attack" and thing.item in _SHIPPING):
                 loss = _resulting_loss(view, thing, events)  # "استهدفت السفينة ... ما أدى إلى غرقها"
