@@ -715,6 +715,8 @@ def _member_of(m: Mentions, text: str, thing: Any, sentence: Segment) -> str | N
         words = [w for w in bare(text[end : actor.start]).split() if w not in links().group_words]
         if any(w in links().affiliated for w in words):
             return None  # "عناصر حركة الشباب المرتبطة بتنظيم القاعدة": the ally, not their group
+        if any(e.get("kind") == "attack" for e in m.within("event", end, actor.start)):
+            return None  # "37 قتيلا في هجوم لـ«بوكو حرام»": who attacked, not whose they were
         code = actor.get("code")
         linked = (words and words[-1] in links().member_of) or word_prefix(text, actor.start) in ("ب", "ل")
         if linked and len(words) <= _MEMBER_WORDS and code and code not in non_party():

@@ -52,6 +52,7 @@ class Matcher:
         after = {s: tuple(ends) for s, ends in (clitics.get("suffix_blocked_after") or {}).items()}
         kinds = {s: frozenset(k) for s, k in (clitics.get("suffix_blocked_kinds") or {}).items()}
         heads = frozenset(normalise_form(h) for h in clitics.get("quoted_name_heads") or [])
+        bare_heads = frozenset(normalise_form(h) for h in clitics.get("quoted_bare_heads") or [])
         quotes = tuple(clitics.get("quote_pairs") or [])
         # a form in ة written with ت before a pronoun (قادتها، طائرته): no other suffix, nor none
         not_after_ta = self._suffixes - frozenset(clitics.get("ta_marbuta_suffixes") or [])
@@ -67,7 +68,7 @@ class Matcher:
                     [s for s, ends in after.items() if text.endswith(ends)]
                     + [s for s, ks in kinds.items() if entry.kind in ks]
                 )
-                for variant in (text, *_quoted(text, heads, quotes)):
+                for variant in (text, *_quoted(text, heads, quotes), *_quoted_bare(text, bare_heads, quotes)):
                     table[variant].append((entry.kind, entry.id, entry.attrs, False, stem, blocked))
                 if text.startswith(_ARTICLE) and len(text) > len(_ARTICLE) + 2:
                     table[text[len(_ARTICLE) :]].append(
@@ -123,6 +124,14 @@ def _quoted(text: str, heads: frozenset[str], quotes: tuple[str, ...]) -> list[s
     if not rest or head not in heads:
         return []
     return [f"{head} {pair[0]}{rest}{pair[1]}" for pair in quotes]
+
+
+def _quoted_bare(text: str, heads: frozenset[str], quotes: tuple[str, ...]) -> list[str]:
+    """'«الشباب»' for the form حركة الشباب: a group's quoted name, its group word left out."""
+    head, _, rest = text.partition(" ")
+    if not rest or head not in heads:
+        return []
+    return [f"{pair[0]}{rest}{pair[1]}" for pair in quotes]
 
 
 def _leftmost_longest(kind: str, hits: list[tuple[int, int, str, dict[str, Any]]]) -> list[Mention]:

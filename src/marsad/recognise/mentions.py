@@ -13,6 +13,7 @@ from functools import cache
 from operator import attrgetter
 
 from marsad.lexicon.compile import matcher
+from marsad.lexicon.load import load_table
 from marsad.model import Mention
 from marsad.normalise import normalise_form
 from marsad.recognise import dates, numbers, places
@@ -85,6 +86,16 @@ def _not_inside(found: list[Mention], items: list[Mention]) -> list[Mention]:
             continue
         out.append(place)
     return out
+
+
+def _quoted_group(text: str, actor: Mention) -> bool:
+    """A group named by its quoted name alone ("«الشباب»")."""
+    return actor.get("type") == "group" and text[actor.start] in _quote_openers()
+
+
+@cache
+def _quote_openers(lang: str = "ar") -> frozenset[str]:
+    return frozenset(pair[0] for pair in load_table("clitics", lang)["quote_pairs"])
 
 
 def _not_in_names(events: list[Mention], items: list[Mention]) -> list[Mention]:
@@ -209,6 +220,9 @@ def recognise(text: str, published: date | None) -> Mentions:
         groups["actor"] = _after_nouns(text, groups)
     if any(a.get("before_demonym") for a in groups.get("actor", ())):
         groups["actor"] = _before_demonyms(text, groups["actor"])
+    if "item" in groups:  # "70 من «الشباب»": the group's quoted name, not "youths"
+        quoted = [a for a in groups.get("actor", ()) if _quoted_group(text, a)]
+        groups["item"] = _not_inside(groups["item"], quoted)
     groups["number"] = _not_inside(numbers.find(text), groups.get("item", []))  # "توس-1" is a model
     found = _not_inside(places.find(text, _countries(groups.get("actor", []))), groups.get("item", []))
     groups["place"] = _unknown_again(text, _cut_unknown(text, found, groups), groups)
