@@ -1449,11 +1449,13 @@ def _counted_did(m: Mentions, text: str, thing: Any, event: Mention) -> bool:
     side's name between: "إن 31 من عسكريي جيش الدفاع قتلوا")."""
     if event.start < thing.end:
         return False
-    gap = text[thing.end : event.start]
-    for actor in reversed(m.within("actor", thing.end, event.start)):
-        if actor.end <= event.start:
-            gap = gap[: actor.start - thing.end] + " " + gap[actor.end - thing.end :]
-    return not bare(gap)
+    end = thing.end + len(word_suffix(text, thing.end))  # past the noun's accusative alif
+    gap = text[end : event.start]
+    spans = m.within("actor", end, event.start) + m.within("marker", end, event.start)
+    for found in sorted(spans, key=lambda x: x.start, reverse=True):  # "58 جنديا على الأقل من قوات X قتلوا"
+        if found.end <= event.start:
+            gap = gap[: found.start - end] + " " + gap[found.end - end :]
+    return all(w in links().count_fillers for w in bare(gap).split())
 
 
 def _own_loss(text: str, event: Mention) -> bool:
