@@ -733,10 +733,13 @@ def _subject_of_loss(view: _Doc, item: Mention, sentence: Segment) -> bool:
         while end < event.start and view.text[end].isalpha():  # past a suffix: "منزله انهار"
             end += 1
         gap = view.text[end : event.start]
-        for actor in reversed(view.m.within("actor", end, event.start)):
-            word_end = actor.end + len(sides.word_suffix(view.text, actor.end))  # "إسرائيليا"
-            gap = gap[: actor.start - end] + gap[word_end - end :]
-        return not bare_gap(gap) and not _has_object(view, event)
+        # its side's words ("إسرائيليا") and where it was ("مسجدا في بهاولبور دمر") may stand between
+        named = view.m.within("actor", end, event.start) + view.m.within("place", end, event.start)
+        for found in sorted(named, key=lambda x: x.start, reverse=True):
+            word_end = found.end + len(sides.word_suffix(view.text, found.end))
+            gap = gap[: found.start - end] + " " + gap[word_end - end :]
+        where = all(w in sides.links().locative_before for w in bare_gap(gap).split())
+        return where and not _has_object(view, event)
     return False
 
 
