@@ -93,6 +93,7 @@ _REBELS = "force.generic.rebels"  # the actors.yaml entry of unnamed armed group
 _ENEMY = "force.generic.enemy"  # "العدو": the claimant's opponent
 _TOLL = "cum.toll"  # the markers.yaml entry of toll words (حصيلة، إجمالي)
 _CIVIL_BODIES = frozenset({"institution.health", "institution.civil"})  # actors.yaml entries
+_REGION = "institution.region"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ class Conflict:
     army: str | None = None  # the party a bare "الجيش" means in this conflict's coverage
     rebels: str | None = None  # the party bare "المتمردون"، "الانفصاليون"، "المسلحون" mean
     civil: str | None = None  # the party a bare "وزارة الصحة" or "الدفاع المدني" means
+    region: str | None = None  # the party "سلطات الإقليم" means (Karabakh's: NKR)
     wide: bool = True  # a party of another conflict has that conflict's opponent (not for attacks)
 
     def side_of(self, code: str | None) -> int | None:
@@ -261,6 +263,7 @@ class _ConflictRow:
     rebels: str | None
     civil: str | None
     armies: tuple[str, ...]
+    region: str | None
 
 
 @cache
@@ -274,6 +277,7 @@ def _conflicts(lang: str = "ar") -> tuple[_ConflictRow, ...]:
             c.get("rebels"),
             c.get("civil"),
             tuple(c.get("armies", ())),
+            c.get("region"),
         )
         for c in raw["conflicts"]
     )
@@ -347,13 +351,15 @@ def conflict_of(actors: Iterable[Mention], text: str = "") -> Conflict | None:
     with its keywords (places, operations, leaders) breaking ties between conflicts that share
     parties (a Sudan article and a Yemen one both name "the army")."""
     counts: dict[str, int] = {}
-    rebels = 0
+    rebels = regions = 0
     for m in actors:
         code = m.get("code")
         if code:
             counts[code] = counts.get(code, 0) + 1
         elif m.key == _REBELS:
             rebels += 1
+        elif m.key == _REGION:
+            regions += 1
     rows, where, order = _conflicts(), _party_index(), _conflict_order()
     per_side: dict[int, list[int]] = {}  # only the conflicts named at all: most score nothing
     for code, n in counts.items():
@@ -371,10 +377,12 @@ def conflict_of(actors: Iterable[Mention], text: str = "") -> Conflict | None:
     if best.rebels and rebels and _rebels_named(best, counts):
         # "الانفصاليون" in a Karabakh article speak of NKR, not of Armenia
         counts[best.rebels] = counts.get(best.rebels, 0) + rebels
+    if best.region and regions:
+        counts[best.region] = counts.get(best.region, 0) + regions  # "سلطات الإقليم" speak for NKR
     army = max(best.armies, key=lambda code: counts.get(code, 0), default=best.army)
     if counts.get(army, 0) == counts.get(best.army, 0):
         army = best.army  # "الجيش" of a multi-state conflict is its usual army unless another is named more
-    return Conflict(best.id, best.parties, counts, army, best.rebels, best.civil)
+    return Conflict(best.id, best.parties, counts, army, best.rebels, best.civil, best.region)
 
 
 def _rebels_named(row: _ConflictRow, counts: dict[str, int]) -> bool:
@@ -438,7 +446,7 @@ def _conflict_of_party(code: str, article: Conflict) -> Conflict | None:
     best = max(rows, key=named)
     if not named(best):
         return None  # Russia in a Karabakh article, none of whose foes is named: a mediator
-    return Conflict(best.id, best.parties, article.mentions, best.army, best.rebels, best.civil)
+    return Conflict(best.id, best.parties, article.mentions, best.army, best.rebels, best.civil, best.region)
 
 
 def _fights_here(code: str | None, conflict: Conflict | None) -> bool:
@@ -973,6 +981,8 @@ def _code_in(phrase: list[Mention], conflict: Conflict | None) -> str | bool:
         return conflict.rebels
     if conflict is not None and conflict.civil and any(a.key in _CIVIL_BODIES for a in phrase):
         return conflict.civil
+    if conflict is not None and conflict.region and any(a.key == _REGION for a in phrase):
+        return conflict.region  # "وبحسب سلطات الإقليم" in a Karabakh article
     return True
 
 
