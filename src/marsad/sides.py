@@ -59,6 +59,7 @@ PEOPLE_ITEMS = frozenset({"soldiers", "fighters", "people"})
 # belong to the state where they live), unless the text names another side.
 PROPERTY_ITEMS = frozenset({"houses", "buildings", "infrastructure"})
 _CONTROL_REACH = 120
+_TALLY_BEFORE = 20  # "العدد الإجمالي لعناصر": the tally words before the noun it counts
 _FELL_TO_REACH = 30  # "سقوط X في يد قوات Y": the words between a fallen town and its taker
 _ANAPHOR_REACH = 600
 _UNKNOWN = "unknown:"  # the key prefix of a place name no gazetteer knows
@@ -1596,7 +1597,25 @@ def named_side(
         or (_member_of(m, text, thing, sentence) if thing.item in PEOPLE_ITEMS else None)
         or _partitive_side(m, text, sentence, thing, event)
         or _named_before(m, text, sentence, thing)
+        or _tallied_side(m, text, sentence, thing, conflict)
     )
+
+
+def _tallied_side(
+    m: Mentions, text: str, sentence: Segment, thing: Any, conflict: Conflict | None
+) -> str | None:
+    """ "العدد الإجمالي لعناصر الحوثي ... تجاوز 2300 عنصر": the side a tally's own noun names, for
+    the same noun counted after it."""
+    noun = thing.item_mention
+    if thing.number is None or noun.kind != "item":
+        return None
+    for item in reversed(m.within("item", sentence.start, thing.start)):
+        if item.get("item") != noun.get("item") or bool(item.get("member")) != bool(noun.get("member")):
+            continue
+        before = bare(text[max(sentence.start, item.start - _TALLY_BEFORE) : item.start]).split()
+        if any(w in links().tallies or w.removeprefix("ال") in links().tallies for w in before):
+            return _explicit_side(m, text, item.end, thing.start, conflict) or None
+    return None
 
 
 def _side_before_number(m: Mentions, text: str, thing: Any) -> str | None:
