@@ -54,6 +54,7 @@ _CUE_MARKS = {"~": "foreign", "!": "always"}
 _SHORT_NAME = 2  # letters of a name too short to take any proclitic but و or ف
 _SHORT_NAME_PREFIXES = frozenset({"", "و", "ف"})
 _NEXT_WORD = regex.compile(r" (\p{L}+)")  # the word right after a name, one space between
+_LIST_OPENER = regex.compile(r"\s*[،,:]?\s*(\p{L}+)\s*:?")  # "، هي"، " أبرزها"، " منها:"
 _LONGEST_WORD = 20  # characters read after a place for the word that follows it
 _SHORT_GEONAME = 3  # letters of a GeoNames-only name too short to take a proclitic
 _BY_WORD_START = operator.itemgetter(0, 1)  # raw hits: word start, then longest (-end) first
@@ -144,6 +145,7 @@ class Gazetteer:
         self.unknown_settlements = _words(unknown["settlements"])
         self.unknown_max_words = int(unknown["max_words"])
         self.unknown_stop = _words(unknown["stop"])
+        self.unknown_list_openers = _words(unknown["list_openers"])
         self.name_heads = _words(cues["name_heads"])
         self.name_tails = _words(cues["name_tails"])
         self.within_window = int(cues["within_window"])
@@ -696,6 +698,8 @@ def _unknown(m: _Matcher, hits: list[_Hit]) -> list[Mention]:
             continue
         items: list[tuple[int, int]] = []
         cursor = end if known is None else known  # "قرى جبرائيل وكارخولو": go on past a known first
+        if plural and known is None:
+            cursor = _past_list_opener(gz, text, cursor)  # "سبع قرى، هي سلطانلي وأميرفارلي"
         while True:
             name = _name_after(gz, text, cursor, cue, starts, first=not items and known is None)
             if name is None:
@@ -718,6 +722,14 @@ def _unknown(m: _Matcher, hits: list[_Hit]) -> list[Mention]:
             out.append(_resolve_unknown(m, hits, s, e))
             taken[s:e] = b"\x01" * (e - s)
     return out
+
+
+def _past_list_opener(gz: Gazetteer, text: str, pos: int) -> int:
+    """Past a word that opens the names of a plural cue's list ("، هي"، "أبرزها"، "منها:"), else `pos`."""
+    m = _LIST_OPENER.match(text, pos)
+    if m is None or m.group(1) not in gz.unknown_list_openers:
+        return pos
+    return m.end()
 
 
 def _known_next(text: str, pos: int, ends: dict[int, int]) -> int | None:
