@@ -751,10 +751,12 @@ def _has_object(view: _Doc, event: Mention) -> bool:
 
 
 def _hypothetical(view: _Doc, event: Mention) -> bool:
-    """ "سيرد بقوة على أي هجوم": an event after "any" is no event that happened."""
+    """ "سيرد بقوة على أي هجوم"، "أعد خطة لإجلاء": an event after "any", a plan or a threat is no
+    event that happened."""
     words = sides.links().hypothetical
-    window = view.text[max(0, event.start - _ANY_REACH) : event.start]
-    return any(w in window for w in words) and _word_before_in(view, event.start, _ANY_REACH, words)
+    start = event.start - len(sides.word_prefix(view.text, event.start))  # "خطة لإجلاء"، "هدد بتدمير"
+    window = view.text[max(0, start - _ANY_REACH) : start]
+    return any(w in window for w in words) and _word_before_in(view, start, _ANY_REACH, words)
 
 
 def _word_before_in(view: _Doc, pos: int, reach: int, words: frozenset[str]) -> bool:
@@ -1537,17 +1539,22 @@ def _background(view: _Doc, sentence: Segment) -> bool:
 def _recalled(view: _Doc, sentence: Segment) -> bool:
     """ "يذكر أن القوات الأرمينية سيطرت في حرب أوائل التسعينيات على ...": the outlet's formula for
     background, with a decade, a year or a month in the sentence, recalls history even when the
-    article's own date is unknown."""
+    article's own date is unknown; so does a dated figure told as of then ("آنذاك")."""
     words = view.text[sentence.start : sentence.start + _OPENER_REACH].split()
-    if not any(" ".join(words[:n]) in sides.links().recall_openers for n in (4, 3, 2)):
+    opened = any(" ".join(words[:n]) in sides.links().recall_openers for n in (4, 3, 2))
+    # "أسفرت، بحسب وزارة الصحة آنذاك، عن سقوط 471": figures of then, told as then
+    said = bare_gap(view.text[sentence.start : sentence.end]).split()
+    then = any(w in sides.links().then_words for w in said)
+    if not (opened or then):
         return False
     decades = sides.links().decades
     if any(word.endswith(tuple(decades)) for word in view.text[sentence.start : sentence.end].split()):
         return True
-    return any(
-        (date.fromisoformat(d.get("end")) - date.fromisoformat(d.get("start"))).days >= _COARSE_DAYS
-        for d in view.m.within("date", sentence.start, sentence.end)
-    )
+    dates = view.m.within("date", sentence.start, sentence.end)
+    if then:
+        return any(not d.get("since") for d in dates)  # "التي وقعت في 17 أكتوبر 2023 ... آنذاك"
+    spans = ((date.fromisoformat(d.get("end")) - date.fromisoformat(d.get("start"))).days for d in dates)
+    return any(days >= _COARSE_DAYS for days in spans)
 
 
 def _descriptive(view: _Doc, sentence: Segment, when: Mention) -> bool:
