@@ -1268,6 +1268,8 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
                 continue  # "إعادة توطين 20 ألف نازح": people going home, no new displacement
             if event.get("confirm") and not _confirmed(view, thing, event.get("confirm")):
                 continue  # "تسلمت أوكرانيا 31 دبابة": a delivery, not spoils
+            if found == "seized" and _entered(view, thing, event):
+                continue  # "87 شاحنة دخلت القطاع": trucks that came in, not spoils
             kind = found
         if (
             thing.number is None
@@ -1441,6 +1443,12 @@ def _governing_event(
         if pool:
             return pool[0]
     return None
+
+
+def _entered(view: _Doc, thing: Counted, event: Mention) -> bool:
+    """Things an entering word tells of ("87 شاحنة دخلت"، "دخول 87 شاحنة") came in; they were not
+    taken (only places are entered as a taking)."""
+    return view.text[event.start : event.end] in sides.links().control_enter
 
 
 def _downed_after(view: _Doc, after: list[Mention]) -> Mention | None:
