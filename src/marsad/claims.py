@@ -1742,8 +1742,10 @@ def _not_a_count(view: _Doc, thing: Counted) -> bool:
     raw = view.text[thing.number.end : thing.number.end + 2].strip()[:1]
     spelled = not view.text[thing.start : thing.start + 1].isdigit()
     hundredth = spelled and thing.value == 100 and "في" in before[-2:]  # the المائة of "70 في المائة"
+    measure = bool(after) and after[0] in sides.links().measure_units  # "11 مليار دولار"، "500 طن"
     return (
         bool(percent)
+        or measure
         or raw == "%"
         or hundredth
         or any(w in sides.links().not_count_before for w in tail)

@@ -150,6 +150,7 @@ class _Links:
     control_allowed: frozenset[str]
     control_states: frozenset[str]
     control_become: frozenset[str]
+    measure_units: frozenset[str]
     then_words: frozenset[str]
     passive_aux: frozenset[str]
     support: frozenset[str]
