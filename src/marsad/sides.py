@@ -41,6 +41,8 @@ _PHRASE_GAP = 14
 _SHORT_LINK = 4  # letters of the longest ب-word that may join an actor's name (باسم)
 _SUBJECT_GAP = 30
 _SIDE_GAP = 28
+# an adjective, then "من نوع"/"من طراز" and a quoted name: "تجسسية من نوع "سكان إيغل""
+_QUOTED_MODEL = regex.compile(r"(?:\s+\p{L}+)?\s+((?:\p{L}+\s+)?\p{L}+)\s*[\"«“][^\"»”\n]{1,30}[\"»”]")
 _HEAD_REACH = 20  # "وحدات من الجيش": how long the head noun before a verb's subject may be
 _TA_MARBUTA = "ه"  # ة once normalised: the ending of a verbal noun (سيطرة، استعادة)
 _RESULT_REACH = 14  # "ما أسفر عن تدمير": how far before an event word its result link is
@@ -772,7 +774,22 @@ def _past_models(m: Mentions, text: str, thing: Any) -> int:
         if item.get("item") != thing.item or bare(text[end : item.start]):
             break
         end = item.end
-    return end
+    return _past_quoted_model(m, text, end)
+
+
+def _past_quoted_model(m: Mentions, text: str, end: int) -> int:
+    """Past an adjective and a quoted model ("طائرة تجسسية من نوع "سكان إيغل" تابعة لسلاح الجو
+    السعودي") and the maker's demonym after it; not past a side named on the way ("مسيرة أمريكية
+    من طراز")."""
+    found = _QUOTED_MODEL.match(text, end)
+    if found is None or bare(found.group(1)) not in links().model_links:
+        return end
+    if m.within("actor", end, found.end(1)):
+        return end  # a side among the words before the quoted name
+    maker = m.within("actor", found.end(), found.end() + 2)  # "«هاروب» الإسرائيلية": who made it
+    if maker and maker[0].get("type") == "demonym" and not text[found.end() : maker[0].start].strip():
+        return maker[0].end
+    return found.end()
 
 
 def _explicit_side(
@@ -1504,7 +1521,27 @@ def _hit_by(
     مطار حماة" in an article on Syria's factions)."""
     home = _civilians_home(m, sentence, thing, agent, conflict) or _civil_side(thing, agent, conflict)
     home = home or _enemy_named(m, sentence, thing, agent, conflict)
+    home = home or _enemy_state_struck(m, sentence, agent, conflict)
     return home or opponent(agent, conflict) or _struck_state(m, sentence, agent)
+
+
+def _enemy_state_struck(
+    m: Mentions, sentence: Segment, agent: str | None, conflict: Conflict | None
+) -> str | None:
+    """ "استهدفت مطار أبها وقاعدة الملك خالد بخميس مشيط": a state of the other side where the
+    sentence's places lie, rather than the side the article names most; a civil side (Lebanon's
+    state, whose south Hezbollah fights from) is not."""
+    if conflict is None or agent is None or conflict.side_of(agent) is None:
+        return None
+    for place in m.within("place", sentence.start, sentence.end):
+        code = place.get("country")
+        town = not place.key.startswith((_UNKNOWN, _COUNTRY)) and place.get("precision") != "country"
+        if not town or place.get("held") or code not in states() or code == conflict.civil:
+            continue  # "طائرة تركية الصنع" names no place struck
+        side = conflict.side_of(code)
+        if side is not None and side != conflict.side_of(agent):
+            return code
+    return None
 
 
 def _enemy_named(
