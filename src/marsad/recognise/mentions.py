@@ -135,6 +135,24 @@ def _before_demonyms(text: str, actors: list[Mention]) -> list[Mention]:
     return out
 
 
+def _yielding(text: str, actors: list[Mention]) -> list[Mention]:
+    """A name another state's adjective right after it takes over: "قوات الاحتلال الروسي" are
+    Russia's forces, not Israel's."""
+    out = []
+    for k, actor in enumerate(actors):
+        nxt = actors[k + 1] if k + 1 < len(actors) else None
+        if (
+            actor.get("yields_to_demonym")
+            and nxt is not None
+            and nxt.get("type") == "demonym"
+            and nxt.get("code") != actor.get("code")
+            and not text[actor.end : nxt.start].strip()
+        ):
+            continue
+        out.append(actor)
+    return out
+
+
 def _after_nouns(text: str, groups: dict[str, list[Mention]]) -> list[Mention]:
     """Actor words that are other words elsewhere ("دعم مالي" is financial) only where they
     describe the noun right before them: "جنديا ماليا"، "الجيش المالي"."""
@@ -220,6 +238,8 @@ def recognise(text: str, published: date | None) -> Mentions:
         groups["actor"] = _after_nouns(text, groups)
     if any(a.get("before_demonym") for a in groups.get("actor", ())):
         groups["actor"] = _before_demonyms(text, groups["actor"])
+    if any(a.get("yields_to_demonym") for a in groups.get("actor", ())):
+        groups["actor"] = _yielding(text, groups["actor"])
     if "item" in groups:  # "70 من «الشباب»": the group's quoted name, not "youths"
         quoted = [a for a in groups.get("actor", ()) if _quoted_group(text, a)]
         groups["item"] = _not_inside(groups["item"], quoted)
