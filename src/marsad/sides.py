@@ -1632,7 +1632,7 @@ def named_side(
     return (
         _inner_side(m, text, thing.item_mention)
         or _side_before_number(m, text, thing)
-        or _explicit_side(m, text, _past_models(m, text, thing), sentence.end, conflict)
+        or _side_after(m, text, sentence, thing, conflict)
         or (_member_of(m, text, thing, sentence) if thing.item in PEOPLE_ITEMS else None)
         or _partitive_side(m, text, sentence, thing, event)
         or _named_before(m, text, sentence, thing)
@@ -1655,6 +1655,23 @@ def _tallied_side(
         if any(w in links().tallies or w.removeprefix("ال") in links().tallies for w in before):
             return _explicit_side(m, text, item.end, thing.start, conflict) or None
     return None
+
+
+def _side_after(
+    m: Mentions, text: str, sentence: Segment, thing: Any, conflict: Conflict | None
+) -> str | None:
+    """The side named right after a counted thing, unless it only says where hirelings come from."""
+    if _origin_only(m, thing):
+        return None
+    return _explicit_side(m, text, _past_models(m, text, thing), sentence.end, conflict)
+
+
+def _origin_only(m: Mentions, thing: Any) -> bool:
+    """ "23 من المرتزقة السوريين": hirelings' demonym says where they come from, not whose side."""
+    if not thing.item_mention.get("hired"):
+        return False
+    after = m.within("actor", thing.item_mention.end, thing.item_mention.end + 2)
+    return bool(after) and after[0].get("type") == "demonym"
 
 
 def _side_before_number(m: Mentions, text: str, thing: Any) -> str | None:
