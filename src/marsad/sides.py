@@ -521,7 +521,10 @@ def actor_phrase_after(
         return None  # "رصدت تحركات للإرهابيين": whose the movements were, not who watched
     raw = text[pos : actors[0].start]
     # "مضيفا: «القوات الروسية لم تسيطر»": after a colon the statement begins, not its speaker
-    quoted = (":" in raw or (bare(raw) and any(q in raw for q in _OPENERS))) and not source
+    head = bare(raw).split()
+    named_in_quotes = len(head) == 1 and head[0] in links().group_words  # 'قالت مجموعة "محامو الطوارئ"'
+    opened = ":" in raw or (bool(head) and any(q in raw for q in _OPENERS))
+    quoted = opened and not source and not named_in_quotes
     counts = [n for n in m.within("number", pos, actors[0].start) if text[n.start : n.end] not in _ONE_OF]
     if quoted or counts or m.within("event", pos, actors[0].start):
         return None  # 'وأضاف البيان "قامت المليشيا'، "يعلن مقتل 190 حوثيا": not the verb's subject
