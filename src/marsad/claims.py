@@ -448,7 +448,10 @@ def _fronted_subject(view: _Doc, sentence: Segment, verb: Mention) -> list[Menti
     opening = bare_gap(view.text[sentence.start : sentence.start + _WORDS_NEAR]).split()[:1]
     if not opening or opening[0] not in sides.links().fronting:
         return None
-    return sides.actor_phrase_before(view.m, view.text, verb.start - 1, sentence.start)
+    end = verb.start - 1
+    while end > sentence.start and view.text[end - 1] in " ،,()":
+        end -= 1  # "أما مكتب الأمم المتحدة (أوتشا)، فأفاد": past the bracket and the comma
+    return sides.actor_phrase_before(view.m, view.text, end, sentence.start)
 
 
 def _opening_subject(view: _Doc, sentence: Segment, verb: Mention) -> list[Mention] | None:
