@@ -757,9 +757,11 @@ def _hypothetical(view: _Doc, event: Mention) -> bool:
     """ "سيرد بقوة على أي هجوم"، "أعد خطة لإجلاء": an event after "any", a plan or a threat is no
     event that happened."""
     words = sides.links().hypothetical
+    window = view.text[max(0, event.start - _ANY_REACH - 2) : event.start]
+    if not any(w in window for w in words):
+        return False  # most events have none of these words before them
     start = event.start - len(sides.word_prefix(view.text, event.start))  # "خطة لإجلاء"، "هدد بتدمير"
-    window = view.text[max(0, start - _ANY_REACH) : start]
-    return any(w in window for w in words) and _word_before_in(view, start, _ANY_REACH, words)
+    return _word_before_in(view, start, _ANY_REACH, words)
 
 
 def _word_before_in(view: _Doc, pos: int, reach: int, words: frozenset[str]) -> bool:
@@ -1554,8 +1556,9 @@ def _recalled(view: _Doc, sentence: Segment) -> bool:
     words = view.text[sentence.start : sentence.start + _OPENER_REACH].split()
     opened = any(" ".join(words[:n]) in sides.links().recall_openers for n in (4, 3, 2))
     # "أسفرت، بحسب وزارة الصحة آنذاك، عن سقوط 471": figures of then, told as then
-    said = bare_gap(view.text[sentence.start : sentence.end]).split()
-    then = any(w in sides.links().then_words for w in said)
+    told = view.text[sentence.start : sentence.end]
+    then_words = sides.links().then_words
+    then = any(w in told for w in then_words) and any(w in then_words for w in bare_gap(told).split())
     if not (opened or then):
         return False
     decades = sides.links().decades
@@ -1990,8 +1993,11 @@ def _control_claims(
 ) -> Iterator[Claim]:
     """took_control of named places: one claim per place after a control word, or the place that
     "came under the control of" a side ("أصبحت شوشا تحت سيطرة القوات الأذربيجانية")."""
+    falls = [e for e in events if e.get("of_place") == "took_control"]
+    if not falls and not any(e.get("kind") == "took_control" for e in events):
+        return  # most sentences take no place
     places = view.m.within("place", sentence.start, sentence.end)
-    fallen = {e: place for e in events if (place := _fallen(view, e, places)) is not None}
+    fallen = {e: place for e in falls if (place := _fallen(view, e, places)) is not None}
     controls = [e for e in events if e.get("kind") == "took_control" or e in fallen]
     for i, event in enumerate(controls):
         stop = controls[i + 1].start if i + 1 < len(controls) else sentence.end
@@ -2034,8 +2040,6 @@ def _fallen(view: _Doc, event: Mention, places: list[Mention]) -> Mention | None
     """The town a fall word names right after it ("نفى سقوط قرية سيسولان"، "سقطت الفاشر بيد"), or
     takes back with "المدينة": its fall is a taking; with anything else between ("سقوط صواريخ في
     تل أبيب") it is not."""
-    if event.get("of_place") != "took_control":
-        return None
     after = [p for p in places if event.end <= p.start and not _country(p)][:1]
     if not after or _gap_without_items(view, event.end, after[0].start).strip():
         return next(iter(_town_taken_back(view, event, places)), None)  # "ونفى سقوط المدينة"

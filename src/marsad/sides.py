@@ -1651,6 +1651,8 @@ def _tallied_side(
     noun = thing.item_mention
     if thing.number is None or noun.kind != "item":
         return None
+    if not any(t in text[sentence.start : thing.start] for t in links().tallies):
+        return None  # most counts have no tally before them
     for item in reversed(m.within("item", sentence.start, thing.start)):
         if item.get("item") != noun.get("item") or bool(item.get("member")) != bool(noun.get("member")):
             continue
