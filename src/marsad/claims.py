@@ -80,6 +80,7 @@ _BACKGROUND_DAYS = 366
 _FIGURE_REACH = 24  # "(+1,120) عسكريا": a figure, its brackets and sign, before its unit
 _UNNAMED = "anon.unnamed"
 _UNNAMED_REACH = 60  # "قال لوكالة رويترز، طالبا عدم ذكر اسمه، إن": the request comes before what he said
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year written in a date
 _COARSE_DAYS = 28  # a date this long is a month or a year ("عام 2012"), not a day of the news
 _OPENER_REACH = 30  # characters of a sentence's opening formula
 _OBJECT_NOUN_REACH = 12  # "سيطرتها على المدينة": how far after a control word its object noun is
@@ -1568,7 +1569,9 @@ def _recalled(view: _Doc, sentence: Segment) -> bool:
     if then:
         return any(not d.get("since") for d in dates)  # "التي وقعت في 17 أكتوبر 2023 ... آنذاك"
     spans = ((date.fromisoformat(d.get("end")) - date.fromisoformat(d.get("start"))).days for d in dates)
-    return any(days >= _COARSE_DAYS for days in spans)
+    # "يذكر أن الحرب اندلعت عقب هجوم السابع من أكتوبر 2023": a day of a year written out is history too
+    written = any(_YEAR.search(view.text, d.start, d.end) for d in dates)
+    return written or any(days >= _COARSE_DAYS for days in spans)
 
 
 def _descriptive(view: _Doc, sentence: Segment, when: Mention) -> bool:
