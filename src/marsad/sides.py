@@ -1422,7 +1422,8 @@ def sides_of(
     elif affected is None and conflict is not None:
         # "قالت مصادر محلية إن 30 جنديا قتلوا": soldiers with no side named are the conflict's army,
         # armed men its rebels, where one state fights one insurgency
-        affected = {"soldiers": conflict.army, "fighters": conflict.rebels}.get(thing.item)
+        army = _army_where(m, sentence, conflict) or conflict.army
+        affected = {"soldiers": army, "fighters": conflict.rebels}.get(thing.item)
         agent = agent or opponent(affected, conflict, armed=True)
     told = max(thing.end, event.end if event is not None else 0)
     by = _by_agent(m, text, sentence, sentence.start, min(sentence.end, told + _BY_AFTER))
@@ -1435,6 +1436,19 @@ def sides_of(
     if agent == affected and thing.item != "civilians":  # a state may strike its own people
         agent = opponent(affected, conflict, armed=True)
     return affected, agent
+
+
+def _army_where(m: Mentions, sentence: Segment, conflict: Conflict) -> str | None:
+    """ "وفي بوركينا فاسو ... هاجموا مفرزة عسكرية في بلدة جيبو": in a war of several states on one
+    side, unnamed soldiers are of the state the sentence's town lies in."""
+    side = conflict.side_of(conflict.army)
+    if side is None or len(conflict.parties[side]) < 2:
+        return None
+    for place in m.within("place", sentence.start, sentence.end):
+        code = place.get("country")
+        if code != conflict.army and code in states() and conflict.side_of(code) == side:
+            return code
+    return None
 
 
 def _civil_loss(thing: Any, event: Mention | None) -> bool:
