@@ -921,11 +921,16 @@ def _earlier_owner(
 
 
 def _sufferer_before(
-    m: Mentions, text: str, sentence: Segment, event: Mention, conflict: Conflict | None
+    m: Mentions,
+    text: str,
+    sentence: Segment,
+    event: Mention,
+    conflict: Conflict | None,
+    reach: int = _INFLICT_REACH,
 ) -> str | None:
     """ "القوات الأرمينية تكبدت خلال اليوم الماضي الخسائر التالية": the subject of a loss verb
     before the loss word."""
-    for verb in reversed(m.within("event", max(sentence.start, event.start - _INFLICT_REACH), event.start)):
+    for verb in reversed(m.within("event", max(sentence.start, event.start - reach), event.start)):
         if verb.get("voice") != "loss" or verb.get("role") == "noun" or _nominal(text, verb):
             continue
         subject = _subject_force(m, text, verb, sentence, conflict)
@@ -1361,7 +1366,9 @@ def sides_of(
     if voice == "loss" and affected is None and isinstance(subject, str):
         affected = subject  # "الجيش الأذربيجاني فقد 200 قتيل"
     if voice == "loss" and affected is None and event is not None and own and _own_loss(text, event):
-        affected = own  # "وقالت إن خسائرها لم تتجاوز 15 مقاتلا": its own losses
+        # "وقالت إن خسائرها لم تتجاوز 15 مقاتلا": its own losses; "القوات الروسية خسرت ... ليرتفع
+        # إجمالي خسائرها": the pronoun takes back the party that lost before it in the sentence
+        affected = _sufferer_before(m, text, sentence, event, conflict, event.start - sentence.start) or own
     if voice == "loss" and affected is None and event is not None:
         affected = _inflicted_on(m, text, sentence, event, own, conflict)
         affected = affected or _loss_owner(m, text, event, conflict)  # "خسائر نظام كييف"
