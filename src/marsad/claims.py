@@ -81,6 +81,7 @@ _FIGURE_REACH = 24  # "(+1,120) عسكريا": a figure, its brackets and sign, 
 _UNNAMED = "anon.unnamed"
 _UNNAMED_REACH = 60  # "قال لوكالة رويترز، طالبا عدم ذكر اسمه، إن": the request comes before what he said
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year written in a date
+_ASIDE_WORDS = 6  # "بحسب خبراء الأمم المتحدة، السبت أن": the words of an aside before the إن/أن
 _COARSE_DAYS = 28  # a date this long is a month or a year ("عام 2012"), not a day of the news
 _OPENER_REACH = 30  # characters of a sentence's opening formula
 _OBJECT_NOUN_REACH = 12  # "سيطرتها على المدينة": how far after a control word its object noun is
@@ -371,6 +372,9 @@ def _frames(
             continue  # "قيادي يدعى عبد الحميد": is called, does not claim
         if verb.get("needs") and not _word_within(view, verb.end, verb.get("needs")):
             continue  # "أنقرة نقلت مرتزقة": moved, not relayed (نقلت وكالة رويترز عن)
+        aside = kind == "according" and not verb.get("relays") and frames
+        if aside and _before_complement(view, frames[-1], verb, sentence):
+            continue  # "أعلنت حركة إم 23، المدعومة من رواندا بحسب خبراء الأمم المتحدة، أن": an aside
         if frames and _own_saying(view, verb):
             last = frames[-1]
             frames.append(Frame(verb.start, verb.end, last.claimant, last.modality))
@@ -418,6 +422,15 @@ def _frames(
         frames.append(Frame(verb.start, verb.end, claimant, modality, relays, kind == "quote"))
         frames.extend(quoted)
     return frames
+
+
+def _before_complement(view: _Doc, frame: Frame, verb: Mention, sentence: Segment) -> bool:
+    """Whether a word stands between a saying verb and the إن/أن that opens what it says."""
+    between = bare_gap(view.text[frame.end : verb.start]).split()
+    if any(w in sides.links().complementisers for w in between) or ":" in view.text[frame.end : verb.start]:
+        return False
+    after = bare_gap(view.text[verb.end : sentence.end]).split()[:_ASIDE_WORDS]
+    return any(w in sides.links().complementisers for w in after)
 
 
 def _statement_subject(view: _Doc, verb: Mention) -> bool:

@@ -1921,6 +1921,7 @@ def control_agent(
             and code not in non_party()
             and actor.get("type") not in ("media", "anon", "org")
             and not _made_in(text, actor)  # "أسقطت طائرة مسيرة تركية الصنع وسيطرت على"
+            and not _backer(text, sentence, actor)  # "حركة إم 23 المدعومة من رواندا ... سيطروا"
         ):
             return code
     return side_code(claimant)
