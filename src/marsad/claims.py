@@ -568,7 +568,7 @@ def _the_latter(view: _Doc, verb: Mention) -> Claimant | None:
     return Claimant(code, role, view.norm.source_text(start, start + len(after[0])))
 
 
-def _claimant_for(position: int, frames: list[Frame], headline: bool) -> tuple[Claimant, str]:
+def _claimant_for(position: int, frames: list[Frame]) -> tuple[Claimant, str]:
     """The nearest frame before the claim; an agency that relays a party's statement in the same
     sentence ("قال المتحدث باسم الوزارة - حسبما أفادت قناة ...: ...") leaves the claim to the party."""
     before = [f for f in frames if f.start <= position]
@@ -639,7 +639,7 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
         if not own and item.key.endswith(_MODEL):
             item = _headed_model(view, item) or item  # "ونظام "تور" للدفاع الجوي": one Tor
             own = item.get("count") if item.start not in used else None
-        if item.start in used or not own or _names_place(view, item, places) or _after_figure(view, item):
+        if item.start in used or not own or _names_place(item, places) or _after_figure(view, item):
             continue
         if own == 1 and (
             _none_of(view, item)
@@ -1164,7 +1164,7 @@ def _next_head(view: _Doc, pos: int, items: list[Mention], nouns: list[Mention])
     return best
 
 
-def _names_place(view: _Doc, item: Mention, places: list[Mention]) -> bool:
+def _names_place(item: Mention, places: list[Mention]) -> bool:
     """ "مدينة زنغلان"، "مقر القيادة العامة": a singular noun that is or starts a place's name is not a
     count ("طائرة أرمينية" is: a country after it is its side)."""
     return any(
@@ -1287,7 +1287,7 @@ def _sentence_claims(view: _Doc, sentence: Segment, frames: list[Frame]) -> Iter
                 continue  # "إعادة توطين 20 ألف نازح": people going home, no new displacement
             if event.get("confirm") and not _confirmed(view, thing, event.get("confirm")):
                 continue  # "تسلمت أوكرانيا 31 دبابة": a delivery, not spoils
-            if found == "seized" and _entered(view, thing, event):
+            if found == "seized" and _entered(view, event):
                 continue  # "87 شاحنة دخلت القطاع": trucks that came in, not spoils
             kind = found
         if (
@@ -1464,7 +1464,7 @@ def _governing_event(
     return None
 
 
-def _entered(view: _Doc, thing: Counted, event: Mention) -> bool:
+def _entered(view: _Doc, event: Mention) -> bool:
     """Things an entering word tells of ("87 شاحنة دخلت"، "دخول 87 شاحنة") came in; they were not
     taken (only places are entered as a taking)."""
     return view.text[event.start : event.end] in sides.links().control_enter
@@ -1845,7 +1845,7 @@ def _claim(
     before it ("مروحيتين أذربيجانيتين وثلاث طائرات مسيرة"), and so does materiel whose loss is
     joined to the claim before ("مقتل 60 من عناصر الدعم السريع وتدمير 7 عربات": their vehicles)."""
     anchor = event.start if event is not None else thing.start
-    claimant, modality = _claimant_for(min(anchor, thing.start), frames, sentence.headline)
+    claimant, modality = _claimant_for(min(anchor, thing.start), frames)
     if _outlet_sum(view, sentence, frames, thing):
         claimant, modality = Claimant("OUTLET", "OUTLET", ""), "asserted"
     verb = doer or _verb_before(view, thing, event)
@@ -1864,7 +1864,7 @@ def _claim(
     loss_verb = verb if verb is not None and verb.get("voice") == "loss" else None
     if item == "people" and loss_verb and sides.armed_subject(view.m, view.text, loss_verb, sentence):
         item = "soldiers"  # "الجيش الأذربيجاني فقد 200 قتيل"
-    qualifier = sides.qualifier(view.m, view.text, thing)
+    qualifier = sides.qualifier(view.m, thing)
     count = Count(thing.value, qualifier if thing.high is None else "at_least", thing.high)
     return Claim(
         doc=view.doc.id,
@@ -2022,7 +2022,7 @@ def _control_claims(
         if event in fallen:
             taken = [fallen[event]]
         elif _under_control(view, event):
-            taken = _came_under(view, sentence, event, places)
+            taken = _came_under(view, sentence, event)
         elif _resumptive(view, event) or _unarmed_entry(view, sentence, event) or _during(view, event):
             continue
         elif _described_then(view, sentence, event.start):
@@ -2031,7 +2031,7 @@ def _control_claims(
             taken = list(_objects(view, event, [p for p in places if event.end <= p.start < stop]))
             taken = taken or _town_taken_back(view, event, places)
         for place in taken:
-            claimant, modality = _claimant_for(event.start, frames, sentence.headline)
+            claimant, modality = _claimant_for(event.start, frames)
             if event in fallen:
                 agent = sides.fall_agent(view.m, view.text, sentence, place, claimant, view.conflict)
             else:
@@ -2082,7 +2082,7 @@ def _definite(view: _Doc, noun: Mention) -> bool:
     return word.startswith(_ARTICLE) or sides.word_prefix(view.text, noun.start).endswith(_ARTICLE)
 
 
-def _came_under(view: _Doc, sentence: Segment, event: Mention, places: list[Mention]) -> list[Mention]:
+def _came_under(view: _Doc, sentence: Segment, event: Mention) -> list[Mention]:
     """ "أصبحت X تحت سيطرة"، "يضع X تحت سيطرة": the place before a change of hands; "يقع تحت
     سيطرة" (a state, not a change) takes nothing."""
     words = bare_gap(view.text[max(sentence.start, event.start - _CAME_UNDER) : event.start]).split()
@@ -2235,7 +2235,7 @@ def _object_gap(view: _Doc, start: int, end: int, enters: bool) -> bool:
 def _modality(view: _Doc, sentence: Segment, event: Mention | None, framed: str) -> str:
     if framed == "denied":
         return "denied"
-    if event is not None and sides.negated(view.m, view.text, event, sentence):
+    if event is not None and sides.negated(view.m, event, sentence):
         return "denied"
     if event is not None and any(
         mk.get("role") == "falsehood" for mk in view.m.within("marker", event.end, sentence.end)

@@ -1952,7 +1952,7 @@ def refine_people(item: str, affected: str | None, member: bool) -> str:
 # --- qualifiers, totals, negation --------------------------------------------------------------
 
 
-def qualifier(m: Mentions, text: str, thing: Any) -> str:
+def qualifier(m: Mentions, thing: Any) -> str:
     """The qualifier right before the number ("الأفراد: نحو 702 ألف": after its label), or على الأقل
     after the thing."""
     start = thing.number.start if thing.number is not None else thing.start
@@ -1996,7 +1996,7 @@ def _clause_break(gap: str) -> bool:
     return any(w in links().clause_openers for w in bare(gap).split())
 
 
-def negated(m: Mentions, text: str, event: Mention, sentence: Segment) -> bool:
+def negated(m: Mentions, event: Mention, sentence: Segment) -> bool:
     return any(
         mk.get("role") == "negation" and 0 <= event.start - mk.end <= 2
         for mk in m.within("marker", max(sentence.start, event.start - 10), event.start)
