@@ -186,6 +186,7 @@ class Frame:
     modality: str = "asserted"
     relays: bool = False  # "حسب"، "نقلت عن"، "نشرته": it carries another's words, not its own
     nominal: bool = False  # "بيان الدعم السريع": a statement named, not a speaker speaking
+    forward: bool = False  # "اتهمت نيودلهي إسلام آباد بالوقوف وراءه": an accusation claims only what follows
 
 
 class _Doc:
@@ -385,6 +386,8 @@ def _frames(
         if phrase is not None and kind != "according" and view.m.within("verb", verb.end, phrase[0].start):
             # "في بيان نشرته وكالة": the agency is the next verb's subject ("وفقا لما نشره" is one frame)
             phrase = None
+        if verb.get("accuses"):
+            phrase = _accuser(view, sentence, verb, phrase)
         if phrase is None and kind in ("say", "deny", "quote", "publish"):
             phrase = sides.actor_phrase_before(view.m, view.text, verb.start, sentence.start)
         if phrase is None and not frames and kind in ("say", "deny"):
@@ -419,9 +422,25 @@ def _frames(
         modality = verb.get("modality", "asserted")
         quoted = _quoted_source(view, sentence, phrase, claimant, modality) if phrase is not None else []
         relays = bool(quoted) or _relays(view, verb, frames)
-        frames.append(Frame(verb.start, verb.end, claimant, modality, relays, kind == "quote"))
+        accuses = bool(verb.get("accuses"))
+        frames.append(Frame(verb.start, verb.end, claimant, modality, relays, kind == "quote", accuses))
         frames.extend(quoted)
     return frames
+
+
+def _accuser(
+    view: _Doc, sentence: Segment, verb: Mention, after: list[Mention] | None
+) -> list[Mention] | None:
+    """Who accuses: the subject right before the verb ("كينشاسا تتهم «إم 23»"), else the party
+    after it up to the one it accuses ("اتهم الجيش الكونغولي، الأربعاء، متمردي حركة إم 23")."""
+    before = sides.actor_phrase_before(view.m, view.text, verb.start, sentence.start)
+    if before is not None and not view.text[before[-1].end : verb.start].strip():
+        return before
+    if after is None:
+        return None
+    named = next((i for i, actor in enumerate(after) if actor.get("code")), len(after))
+    accused = next((i for i in range(named + 1, len(after)) if after[i].get("type") != "demonym"), len(after))
+    return after[:accused]
 
 
 def _before_complement(view: _Doc, frame: Frame, verb: Mention, sentence: Segment) -> bool:
@@ -579,8 +598,9 @@ def _claimant_for(position: int, frames: list[Frame]) -> tuple[Claimant, str]:
             if party is not None and party.claimant.actor != "ANON":
                 return party.claimant, party.modality
         return nearest.claimant, nearest.modality
-    if frames:
-        return frames[0].claimant, frames[0].modality
+    later = next((f for f in frames if not f.forward), None)
+    if later is not None:
+        return later.claimant, later.modality
     return Claimant("OUTLET", "OUTLET", ""), "asserted"
 
 
@@ -2098,6 +2118,8 @@ def _came_under(view: _Doc, sentence: Segment, event: Mention) -> list[Mention]:
 
 def _under_control(view: _Doc, event: Mention) -> bool:
     """ "تحت سيطرة باكو" states who holds a place; it is not a taking."""
+    if event.get("kind") != "took_control":
+        return False  # "لا يزال مصير 12 جنديا مجهولا": still missing
     before = bare_gap(view.text[max(0, event.start - 8) : event.start]).split()
     return bool(before) and before[-1] in sides.links().control_states
 

@@ -189,6 +189,7 @@ class _Links:
     subject_heads: frozenset[str]
     spoils: frozenset[str]
     death_nouns: frozenset[str]
+    unknown_fate: frozenset[str]
     past_tense: frozenset[str]
     reports_of: frozenset[str]
     case_counters: frozenset[str]
@@ -683,7 +684,8 @@ def claimant_of(
     if code is None and anaphor is not None:
         reach = _ANAPHOR_REACH if anaphor is phrase[0] else anaphor.start
         code = _named_with_head(m, quote, anaphor, reach)
-        if code is None and anaphor.key == "group.anaphor" and anaphor is not phrase[0]:
+        a_state_spoke = previous is not None and previous.actor in states()  # "كينشاسا تتهم ... والحركة تنفي"
+        if code is None and anaphor.key == "group.anaphor" and (anaphor is not phrase[0] or a_state_spoke):
             code = last_group(m, anaphor.start, reach)
     role = next(
         (a.get("role") for a in phrase if a.get("role") and a.get("type") in ("institution", "title")), None
@@ -1809,8 +1811,9 @@ def _inflicted_on(
     between the inflicting verb and the loss word, or after it with ل ("تكبيد قواتها خسائر
     للجانب الأرميني")."""
     window = text[max(sentence.start, event.start - _INFLICT_REACH) : event.start]
-    if not any(w in links().inflict for w in bare(window).split()):
-        return None
+    words = [w[1:] if w[0] in "وف" and len(w) > 3 else w for w in bare(window).split()]  # "وكبدت"
+    if not any(w in links().inflict for w in words):
+        return _inflicted_on_it(words, own, conflict)
     dative = _dative_side(m, text, sentence, event)
     if dative is not None:
         return dative
@@ -1824,6 +1827,15 @@ def _inflicted_on(
         start -= 1
     code = _code_in(actors[start:], conflict)
     return code if isinstance(code, str) and code not in non_party() else None
+
+
+def _inflicted_on_it(words: list[str], own: str | None, conflict: Conflict | None) -> str | None:
+    """ "اشتبكت قواتها مع مرتزقة ... وكبدتها 47 قتيلا": an inflicting verb whose object is a pronoun
+    takes back the enemy the speaker's forces fought, not the speaker."""
+    pronouns = links().object_pronouns
+    if any(w.startswith(v) and w[len(v) :] in pronouns for w in words for v in links().inflict):
+        return opponent(own, conflict)
+    return None
 
 
 def _between_sides(m: Mentions, text: str, sentence: Segment) -> bool:
