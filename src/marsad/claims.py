@@ -299,7 +299,24 @@ def extract_claims(
                 speaker,
             )
         told.extend(_sentence_claims(view, sentence, frames))
-    return _dedupe(told)
+    return _recoded(_dedupe(told), view.conflict)
+
+
+def _recoded(claims: list[Claim], conflict: sides.Conflict | None) -> list[Claim]:
+    """The record's codes for this war (conflicts.yaml `recode`): claims.md keeps COALITION for the
+    Saudi-led coalition, so against ISIS "التحالف الدولي" is written as its leader, USA."""
+    codes = dict(conflict.recode) if conflict is not None else {}
+    if not codes:
+        return claims
+    return [
+        replace(
+            claim,
+            claimant=replace(claim.claimant, actor=codes.get(claim.claimant.actor, claim.claimant.actor)),
+            affected=codes.get(claim.affected, claim.affected),
+            agent=codes.get(claim.agent, claim.agent),
+        )
+        for claim in claims
+    ]
 
 
 # --- attribution -------------------------------------------------------------------------------

@@ -109,6 +109,7 @@ class Conflict:
     civil: str | None = None  # the party a bare "وزارة الصحة" or "الدفاع المدني" means
     region: str | None = None  # the party "سلطات الإقليم" means (Karabakh's: NKR)
     wide: bool = True  # a party of another conflict has that conflict's opponent (not for attacks)
+    recode: tuple[tuple[str, str], ...] = ()  # codes the record writes otherwise in this war
 
     def side_of(self, code: str | None) -> int | None:
         for i, side in enumerate(self.parties):
@@ -270,6 +271,7 @@ class _ConflictRow:
     civil: str | None
     armies: tuple[str, ...]
     region: str | None
+    recode: tuple[tuple[str, str], ...]
 
 
 @cache
@@ -284,6 +286,7 @@ def _conflicts(lang: str = "ar") -> tuple[_ConflictRow, ...]:
             c.get("civil"),
             tuple(c.get("armies", ())),
             c.get("region"),
+            tuple((c.get("recode") or {}).items()),
         )
         for c in raw["conflicts"]
     )
@@ -388,7 +391,9 @@ def conflict_of(actors: Iterable[Mention], text: str = "") -> Conflict | None:
     army = max(best.armies, key=lambda code: counts.get(code, 0), default=best.army)
     if counts.get(army, 0) == counts.get(best.army, 0):
         army = best.army  # "الجيش" of a multi-state conflict is its usual army unless another is named more
-    return Conflict(best.id, best.parties, counts, army, best.rebels, best.civil, best.region)
+    return Conflict(
+        best.id, best.parties, counts, army, best.rebels, best.civil, best.region, recode=best.recode
+    )
 
 
 def _rebels_named(row: _ConflictRow, counts: dict[str, int]) -> bool:
@@ -452,7 +457,8 @@ def _conflict_of_party(code: str, article: Conflict) -> Conflict | None:
     best = max(rows, key=named)
     if not named(best):
         return None  # Russia in a Karabakh article, none of whose foes is named: a mediator
-    return Conflict(best.id, best.parties, article.mentions, best.army, best.rebels, best.civil, best.region)
+    row = (best.id, best.parties, article.mentions, best.army, best.rebels, best.civil, best.region)
+    return Conflict(*row, recode=best.recode)
 
 
 def _fights_here(code: str | None, conflict: Conflict | None) -> bool:
@@ -562,6 +568,8 @@ def actor_phrase_before(m: Mentions, text: str, pos: int, limit: int) -> list[Me
         gap = ""  # "متحدث باسم مجموعة القوات الأوكرانية «الجنوب» قال": the group's quoted name
     if actors[-1].get("type") == "person":  # "الرئيس الأذربيجاني، إلهام علييف، أعلن"
         gap = gap.strip("،,")
+    if _located_at(m, text, end, pos):
+        gap = ""  # "غير أن مصدرا أمنيا في ديالى أكد": where the source is, then its verb
     if gap.strip() and gap.strip() not in links().subject_before_gap:
         return None
     start = len(actors) - 1
@@ -573,6 +581,14 @@ def actor_phrase_before(m: Mentions, text: str, pos: int, limit: int) -> list[Me
             break  # "ذكر مراسل سانا أن وحدات الجيش رصدت": the army is the subject, not the reporter
         start -= 1
     return actors[start:]
+
+
+def _located_at(m: Mentions, text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is only "في" and one place: "مصدر أمني في ديالى"."""
+    places = m.within("place", start, end)
+    if len(places) != 1 or text[places[0].end : end].strip():
+        return False
+    return bare(text[start : places[0].start]) == _IN
 
 
 def phrase_at(m: Mentions, text: str, actor: Mention) -> list[Mention]:
