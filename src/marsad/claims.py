@@ -31,6 +31,11 @@ _LAUNCHED = frozenset({"missiles", "drones"})
 _SHIPPING = frozenset({"ships"})  # attacked at sea as counted targets, like positions on land
 _SITES = frozenset({"place", "target"})  # item classes a count of which may be where, not what
 _ARMED = frozenset({"soldiers", "fighters"})
+# materiel one number may count together: "200 دبابة وعربة مدرعة"، "300 قطعة مدفعية وراجمة صواريخ"
+_FAMILIES = (
+    frozenset({"tanks", "armored_vehicles", "vehicles"}),
+    frozenset({"artillery", "rocket_launchers", "mortars"}),
+)
 PEOPLE_KINDS = frozenset({"killed", "injured", "captured", "missing", "displaced", "casualties"})
 _VICTIM_KINDS = PEOPLE_KINDS - {"displaced"}  # what may befall people who had fled
 
@@ -856,12 +861,14 @@ def _only_sides_between(view: _Doc, start: int, end: int) -> bool:
 def _coordinated(view: _Doc, item: Mention, counted: list[Counted]) -> bool:
     """ "دمرت 20 آلية عسكرية، ومنظومة دفاع جوي": a singular joined by و to a counted thing is one
     more; right after a number's noun ("200 دبابة وعربة مدرعة") it shares that number instead,
-    unless one is people and the other not ("190 عسكريا ودبابة")."""
+    unless one is people and the other not ("190 عسكريا ودبابة") or of one family of materiel."""
     for c in counted:
         if _listed_after(view, c, item):
             gap = view.text[c.end : item.start]
             tamyiz = c.number is not None and c.item_mention.get("count") == 1  # "200 دبابة", not "4 عربات"
             shared = item_class(c.item) == item_class(item.get("item"))
+            if item_class(c.item) == "materiel":  # "12 دبابة ومنظومة دفاع جوي": one system more
+                shared = any(c.item in family and item.get("item") in family for family in _FAMILIES)
             return not (tamyiz and shared and not any(mark in gap for mark in _MEMBER_BREAKS))
     return False
 

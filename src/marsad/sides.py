@@ -828,7 +828,7 @@ def _explicit_side(
         linking = links().side_links | links().others  # "4 دبابات أخرى تابعة للجيش الأرميني"
         linked = gap == "" or gap in links().side_links or all(w in linking for w in gap.split())
         if linked or (joined and gap == _AND):
-            code = actor.get("code") or (last_group(m, actor.start) if actor.key == "group.anaphor" else None)
+            code = actor.get("code") or _anaphor_code(m, text, actor)
             if not code and actor.key == _REBELS and conflict is not None:
                 loyal = _loyal_to(m, text, actor, limit)  # "المليشيات الموالية لإيران": Iran's side
                 # "مركز قيادة للانفصاليين" in a Karabakh article: NKR's
@@ -842,6 +842,15 @@ def _explicit_side(
                 continue
         return army
     return army
+
+
+def _anaphor_code(m: Mentions, text: str, actor: Mention) -> str | None:
+    """ "189 من عناصر الهيئة" after "هيئة تحرير الشام": the party named before with that head
+    noun; "الحركة"، "التنظيم" with none, the group named last."""
+    if actor.key not in _ANAPHORS:
+        return None
+    named = _named_with_head(m, lambda start, end: text[start:end], actor)
+    return named or (last_group(m, actor.start) if actor.key == "group.anaphor" else None)
 
 
 def _loyal_to(m: Mentions, text: str, actor: Mention, limit: int) -> str | None:
