@@ -971,11 +971,29 @@ def _added(view: _Doc, thing: Counted) -> bool:
 
 def _weapon_used(view: _Doc, item: Mention, sentence: Segment) -> bool:
     """ "استهدفت هدفا حساسا في يافا بصاروخ باليستي": one missile or drone an attack was made with."""
-    if item.get("item") not in _LAUNCHED or not sides.word_prefix(view.text, item.start).endswith("ب"):
+    if item.get("item") not in _LAUNCHED:
+        return False
+    prefix = sides.word_prefix(view.text, item.start)
+    if prefix == "و" and _joined_to_salvo(view, item, sentence):
+        return True
+    if not prefix.endswith("ب"):
         return False
     reach = max(sentence.start, item.start - _WEAPON_REACH)
     attacks = [e for e in view.m.within("event", reach, item.start) if e.get("kind") == "attack"]
     return bool(attacks) and not _CLAUSE_BREAK.search(view.text, attacks[-1].end, item.start)
+
+
+def _joined_to_salvo(view: _Doc, item: Mention, sentence: Segment) -> bool:
+    """ "بثماني طائرات مسيرة من نوع صماد3 وصاروخ باليستي": one missile more in a salvo of counted
+    missiles or drones, in the same clause."""
+    reach = max(sentence.start, item.start - _WEAPON_REACH)
+    heads = view.m.within("item", reach, item.start)
+    salvo = next((p for p in reversed(heads) if not p.key.endswith(_MODEL)), None)
+    if salvo is None or salvo.get("item") not in _LAUNCHED or salvo.get("count") == 1:
+        return False  # "أكثر من 8 آلاف صاروخ وقذيفة ومسيرة": one number for them all
+    if _CLAUSE_BREAK.search(view.text, salvo.end, item.start):
+        return False
+    return bool(view.m.within("number", max(sentence.start, salvo.start - _GAP_PAIR), salvo.start))
 
 
 def _subset_item(view: _Doc, item: Mention, before: list[Counted]) -> bool:
