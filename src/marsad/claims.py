@@ -138,7 +138,9 @@ _HEAD_REACH = 12  # how far before a model name its generic head noun may be ("�
 _QUOTES_AND_SPACE = " \"'«»“”"
 _JOINERS = "وف"  # the proclitics of a list member: "ونظام"
 _MODEL_REACH = 30  # "نظام صاروخي من طراز "توس-1"": how far after a counted thing its model is named
-_COMPLEMENT_REACH = 25  # "تدعي الحكومة أن": how far after a verb what was said begins
+_ISSUER_REACH = 70  # "حسب ما أفاد به البلاغ العسكري رقم 217 الصادر عن": verb to the issuer
+_COMPLEMENT_REACH = 45  # "وتابعت الشعبة، في بيان عسكري، أنها": how far after a verb what was said begins
+_COMPLEMENT_WORDS = 6
 _RELAYING = frozenset({"according", "quote", "publish"})  # verbs.yaml frames that carry another's words
 _ARTICLE = "ال"
 _CAME_UNDER = 90
@@ -403,6 +405,8 @@ def _frames(
             frames.append(Frame(verb.start, verb.end, last.claimant, last.modality))
             continue
         phrase = _fronted_subject(view, sentence, verb) if kind in ("say", "deny") else None
+        if kind in ("say", "deny", "quote", "according"):
+            phrase = phrase or _issuer(view, sentence, verb)
         according = kind == "according"
         phrase = phrase or sides.actor_phrase_after(view.m, view.text, verb.end, sentence.end, according)
         if phrase is not None and kind != "according" and view.m.within("verb", verb.end, phrase[0].start):
@@ -448,6 +452,21 @@ def _frames(
         frames.append(Frame(verb.start, verb.end, claimant, modality, relays, kind == "quote", accuses))
         frames.extend(quoted)
     return frames
+
+
+def _issuer(view: _Doc, sentence: Segment, verb: Mention) -> list[Mention] | None:
+    """ "وقال بيان صادر عن وزارة الدفاع"، "حسب ما أفاد به البلاغ العسكري رقم 217 الصادر عن وزارة
+    الدفاع الصحراوية": who issued the statement the verb cites speaks."""
+    after = view.m.within("actor", verb.end, min(sentence.end, verb.end + _ISSUER_REACH))
+    if not after:
+        return None
+    words = bare_gap(view.text[verb.end : after[0].start]).split()
+    if any(w in sides.links().complementisers for w in words):
+        return None
+    issued = sides.links().issued_by
+    if not (words[-1:] and words[-1] in issued) and " ".join(words[-2:]) not in issued:
+        return None
+    return sides.phrase_at(view.m, view.text, after[0])
 
 
 def _accuser(
@@ -529,8 +548,12 @@ def _opening_subject(view: _Doc, sentence: Segment, verb: Mention) -> list[Menti
 
 def _complement_after(view: _Doc, verb: Mention) -> bool:
     """Whether what was said follows the verb: إن/أن, a colon or a quote within a few words."""
-    after = view.text[verb.end : verb.end + _COMPLEMENT_REACH]
-    words = bare_gap(after).split()[:3]
+    end = verb.end + _COMPLEMENT_REACH
+    for kind in ("verb", "event", "number"):  # "قيادي يدعى فلان الذي قال إن": not past another verb
+        nxt = [x for x in view.m.within(kind, verb.end + 1, end) if x.get("frame") not in _RELAYING]
+        end = nxt[0].start if nxt else end  # "في بيان عسكري، أنها" goes on
+    after = view.text[verb.end : end]
+    words = bare_gap(after).split()[:_COMPLEMENT_WORDS]
     return any(w in sides.links().complementisers for w in words) or any(c in after for c in ":\"«“")
 
 

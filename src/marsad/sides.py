@@ -52,6 +52,7 @@ _MODEL_NAME = 30  # how long a weapon's name before its maker's demonym may be
 _LOYAL_REACH = 30  # "المليشيات الأجنبية الموالية لإيران": how far after a group its allegiance is said
 _PARTITIVE_REACH = 60
 _INFLICT_REACH = 50
+_AREA_REACH = 300  # "حاكم المقاطعة": how far back the region it governs may be named
 _NAME_WORDS = 4  # an unknown person's name before their title
 _MEMBER_REACH = 40
 _MEMBER_WORDS = 4
@@ -184,6 +185,8 @@ class _Links:
     party_pairs: frozenset[str]
     lies_in: frozenset[str]
     belongs_to: frozenset[str]
+    issued_by: frozenset[str]
+    the_area: frozenset[str]
     by_agent: frozenset[str]
     results: frozenset[str]
     latter: frozenset[str]
@@ -626,6 +629,18 @@ def _office_place(m: Mentions, quote: Callable[[int, int], str], end: int) -> st
     return places[0].get("held") or places[0].get("country")
 
 
+def _office_of_area_before(
+    m: Mentions, quote: Callable[[int, int], str], phrase: list[Mention]
+) -> str | None:
+    """ "قصف مدينة خاركيف ... وفق ما أعلنه حاكم المقاطعة": an office of "the region" governs the
+    place named last before it."""
+    last = normalise_form(bare(quote(phrase[-1].start, phrase[-1].end))).split()[-1:]
+    if not last or last[0] not in links().the_area or phrase[-1].get("type") != "title":
+        return None
+    before = m.within("place", max(0, phrase[0].start - _AREA_REACH), phrase[0].start)
+    return (before[-1].get("held") or before[-1].get("country")) if before else None
+
+
 def _indefinite_title(phrase: list[Mention], quote: Callable[[int, int], str]) -> bool:
     """ "قال مسؤولون أمنيون": a title with no article and no party names someone not named
     before, an unnamed source, not the party spoken of last (a headline's attackers)."""
@@ -708,7 +723,7 @@ def claimant_of(
     )
     role = role or next((a.get("role") for a in phrase if a.get("role")), None)
     if code is None:
-        code = _office_place(m, quote, phrase[-1].end)
+        code = _office_place(m, quote, phrase[-1].end) or _office_of_area_before(m, quote, phrase)
     if code is None and (_indefinite_title(phrase, quote) or _same_source(phrase, quote, previous)):
         code, role = "ANON", "ANON"  # "أفاد مسؤول في هيئة": someone new, not the party that spoke before
     if code is None and previous is not None and side_code(previous):
