@@ -21,7 +21,7 @@ from marsad import sides
 from marsad.model import Claim, Claimant, Count, DateRange, Document, Evidence, Mention, Place, Segment
 from marsad.normalise import Normalised
 from marsad.recognise.mentions import Mentions
-from marsad.segment import LABEL_LINE, LIST_ITEM, LIST_MARK
+from marsad.segment import LABEL_END, LABEL_LINE, LIST_ITEM, LIST_MARK
 from marsad.sides import bare as bare_gap
 
 PEOPLE = frozenset({"soldiers", "fighters", "civilians", "people"})
@@ -286,8 +286,13 @@ def extract_claims(
         if not frames and opener is not None:
             frames = [Frame(sentence.start, sentence.start, opener[0])]  # "11:02 - سلاح الجو: ... . وأسقطت"
         opener = opener or _line_opener(view, sentence)
-        if not frames and last is not None and (
-            (last[1] == sentence.paragraph and _in_quote(view, sentence)) or _quote_goes_on(view, sentence)
+        if (
+            not frames
+            and last is not None
+            and (
+                (last[1] == sentence.paragraph and _in_quote(view, sentence))
+                or _quote_goes_on(view, sentence)
+            )
         ):
             # «قتلنا 50 من المرتزقة. ودمرنا 3 عربات»: the quote goes on in the speaker's words, also
             # into the next paragraph when it closes there
@@ -372,7 +377,8 @@ def _in_quote(view: _Doc, sentence: Segment) -> bool:
 def _quote_goes_on(view: _Doc, sentence: Segment) -> bool:
     """A paragraph that closes a quote the paragraph before it opened: «... \n ... »."""
     line = view.text.rfind("\n", 0, sentence.start) + 1
-    here = view.text[line : sentence.end]
+    line_end = view.text.find("\n", sentence.start)
+    here = view.text[line : line_end if line_end >= 0 else len(view.text)]  # closed later in the line too
     before = view.text[view.text.rfind("\n", 0, max(0, line - 2)) + 1 : line]
     for opening, closing in _QUOTE_PAIRS:
         closes = closing in here and opening not in here[: here.find(closing)]
@@ -554,7 +560,7 @@ def _complement_after(view: _Doc, verb: Mention) -> bool:
         end = nxt[0].start if nxt else end  # "في بيان عسكري، أنها" goes on
     after = view.text[verb.end : end]
     words = bare_gap(after).split()[:_COMPLEMENT_WORDS]
-    return any(w in sides.links().complementisers for w in words) or any(c in after for c in ":\"«“")
+    return any(w in sides.links().complementisers for w in words) or any(c in after for c in ':"«“')
 
 
 def _word_within(view: _Doc, end: int, words: str) -> bool:
@@ -1181,11 +1187,13 @@ def _narrowed_to(view: _Doc, start: int, end: int) -> Mention | None:
 
 
 def _labelled(view: _Doc, number: Mention, items: list[Mention]) -> Mention | None:
-    """ "- الدبابات: 9,366": a list line's label before a colon, and its number after it."""
+    """ "- الدبابات: 9,366"، "الدبابات – 11,128": a list line's label before a colon or a dash, and
+    its number after it."""
     line = view.text.rfind("\n", 0, number.start) + 1
-    colon = view.text.find(":", line, number.start)
-    if colon < 0:
+    end = LABEL_END.search(view.text, line, number.start)
+    if end is None:
         return None  # most numbers have no colon before them on their line
+    colon = end.start() + len(end.group()) - len(end.group().lstrip())  # the mark itself
     mark = LIST_MARK.match(view.text, line, number.start)
     if (mark is None or mark.end() == line) and not (line and LABEL_LINE.match(view.text, line, number.end)):
         return None  # a marked list line, or an unmarked table line under a heading ("الدبابات: 9,541")
@@ -1207,6 +1215,13 @@ def _label_rest(gap: str) -> bool:
 def _increment(view: _Doc, number: Mention) -> bool:
     """ "الدبابات: 11,340 (+3)": the number in brackets after a total is the last day's."""
     return view.text[max(0, number.start - 3) : number.start].replace(" ", "").endswith("(+")
+
+
+def _has_increment(view: _Doc, thing: Counted) -> bool:
+    """ "الدبابات – 11,128 (+4)": a figure with the last day's added after it is a running total."""
+    if thing.number is None:
+        return False
+    return view.text[thing.number.end : thing.number.end + 4].replace(" ", "").startswith("(+")
 
 
 def _out_of(view: _Doc, number: Mention, items: list[Mention], nouns: list[Mention]) -> Counted | None:
@@ -1570,9 +1585,7 @@ def _downed_after(view: _Doc, after: list[Mention]) -> Mention | None:
 def _joined_between(view: _Doc, start: int, end: int) -> bool:
     """ "نقلت «أكثر من 2,000 مرتزق» إلى الجبهات، وأن قواته أسرت اثنين منهم": a clause joined by
     وأن/وإن between a count and a verb after it; the verb is the new clause's."""
-    return any(
-        w[:1] == "و" and w[1:] in sides.links().complementisers for w in view.text[start:end].split()
-    )
+    return any(w[:1] == "و" and w[1:] in sides.links().complementisers for w in view.text[start:end].split())
 
 
 def _joined_that(view: _Doc, thing: Counted) -> int:
@@ -1885,9 +1898,13 @@ def _list_index(view: _Doc, number: Mention) -> bool:
 def _freed(view: _Doc, thing: Counted, events: list[Mention]) -> bool:
     """ "وحررت أكثر من ألف رهينة"، "أنقذت 64 رهينة": captives a freeing word governs are freed, not
     captured."""
-    return any(
-        e.get("frees") and e.end <= thing.start and thing.start - e.end <= _EVENT_ADJACENT for e in events
-    ) or _near_marker(view, thing, "frees") or _near_marker(view, thing, "returns")
+    return (
+        any(
+            e.get("frees") and e.end <= thing.start and thing.start - e.end <= _EVENT_ADJACENT for e in events
+        )
+        or _near_marker(view, thing, "frees")
+        or _near_marker(view, thing, "returns")
+    )
     # "إجمالي عدد الأسرى الذين تم تبادلهم ... إلى 2,883"
 
 
@@ -1963,7 +1980,8 @@ def _claim(
         # "السيطرة على 34 بلدة في قره باغ": the region is not the place taken
         place=None if kind == "took_control" else _place_near(view, sentence, anchor, frames),
         date=_date_of(view, sentence),
-        cumulative=not thing.daily and sides.is_cumulative(view.m, view.text, sentence, anchor),
+        cumulative=not thing.daily
+        and (_has_increment(view, thing) or sides.is_cumulative(view.m, view.text, sentence, anchor)),
         modality=modality,
     )
 

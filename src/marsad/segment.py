@@ -22,8 +22,11 @@ _HEADLINE_MAX = 220
 # A line of a list: a dash or bullet, or a number with a stop or bracket, before its words.
 LIST_MARK = regex.compile(r"\s*(?:[-–—•*▪●◦]|\d{1,2}\s*[.)\-–])\s*")
 LIST_ITEM = regex.compile(LIST_MARK.pattern + r"\S")
-# A line of a table with no marks: a short label, a colon, and a figure ("الدبابات: 9,541 (+7)").
-LABEL_LINE = regex.compile(r"\s*[^\s:\d][^:\n]{0,40}:\s*(?:[^\s\d]+\s+)?\d")
+# A line of a table with no marks: a short label, a colon or a spaced dash, and a figure
+# ("الدبابات: 9,541 (+7)"، "الدبابات – 11,128 (+4)"; not the dash of a model, "تي-72").
+LABEL_LINE = regex.compile(r"\s*[^\s:\d][^:\n\d]{0,40}?(?::|\s[-–—])\s*(?:[^\s\d]+\s+)?\d")
+# What ends a table line's label: a colon, or a dash with a space before it.
+LABEL_END = regex.compile(r":|\s[-–—]\s")
 _LIST_LEAD = ":"
 _SHORT_LEAD = 6  # words: a lead this short only announces the list the sentence before it told of
 

@@ -52,6 +52,7 @@ _MODEL_NAME = 30  # how long a weapon's name before its maker's demonym may be
 _LOYAL_REACH = 30  # "المليشيات الأجنبية الموالية لإيران": how far after a group its allegiance is said
 _PARTITIVE_REACH = 60
 _INFLICT_REACH = 50
+_NAME_REACH = 60  # how far the words that go on a name may run
 _AREA_REACH = 300  # "حاكم المقاطعة": how far back the region it governs may be named
 _NAME_WORDS = 4  # an unknown person's name before their title
 _MEMBER_REACH = 40
@@ -722,6 +723,8 @@ def claimant_of(
         (a.get("role") for a in phrase if a.get("role") and a.get("type") in ("institution", "title")), None
     )
     role = role or next((a.get("role") for a in phrase if a.get("role")), None)
+    if role is None and anaphor is not None and previous is not None and previous.actor == code:
+        role = previous.role  # "وقالت الوزارة" after "وزارة الدفاع التركية": the ministry that spoke
     if code is None:
         code = _office_place(m, quote, phrase[-1].end) or _office_of_area_before(m, quote, phrase)
     if code is None and (_indefinite_title(phrase, quote) or _same_source(phrase, quote, previous)):
@@ -1013,8 +1016,21 @@ def _named_with_head(
     for actor in reversed(m.within("actor", max(0, anaphor.start - reach), anaphor.start)):
         name = normalise_form(quote(actor.start, actor.end)).removeprefix("ال")
         if actor.key not in _ANAPHORS and name.startswith(head + " "):
-            code = actor.get("code")
+            code = actor.get("code") or _code_after(m, actor)
             return code if code and not (parties_only and code in non_party()) else None
+    return None
+
+
+def _code_after(m: Mentions, actor: Mention) -> str | None:
+    """The code of the words that go on an uncoded name: "هيئة الأركان العامة" + "للقوات المسلحة"
+    + "الأوكرانية"."""
+    end = actor.end
+    for nxt in m.within("actor", actor.end, actor.end + _NAME_REACH):
+        if nxt.start - end > _PHRASE_GAP:
+            break
+        if nxt.get("code"):
+            return nxt.get("code")
+        end = nxt.end
     return None
 
 
@@ -1263,11 +1279,19 @@ def _party_subject(
     the bare army of a state's military statement ("قالت وزارة الدفاع التركية إن القوات المسلحة
     حيدت 15 إرهابيا" in an article on Syria: Turkey's forces)."""
     subject = _subject_force(m, text, event, sentence, conflict)
+    if subject is True and own and _enemy_next_to(m, event):
+        return opponent(own, conflict)  # "فيما شن العدو 71 غارة": the speaker's enemy did it
     army = conflict.army if conflict is not None else None
     bare_army = military and own in states()
     if own and army and subject == army != own and _own_arm(m, text, event, sentence, bare_army):
         return own
     return subject
+
+
+def _enemy_next_to(m: Mentions, event: Mention) -> bool:
+    """Whether "العدو" is the word right after or right before a verb."""
+    before = m.within("actor", max(0, event.start - 3), event.start)
+    return any(a.key == _ENEMY for a in (*before, *m.within("actor", event.end, event.end + 3)))
 
 
 def _own_arm(m: Mentions, text: str, event: Mention, sentence: Segment, bare_army: bool = False) -> bool:
