@@ -406,6 +406,8 @@ def _frames(
         aside = kind == "according" and not verb.get("relays") and frames
         if aside and _before_complement(view, frames[-1], verb, sentence):
             continue  # "أعلنت حركة إم 23، المدعومة من رواندا بحسب خبراء الأمم المتحدة، أن": an aside
+        if frames and _describes_a_noun(view, verb):
+            continue  # "وصف أرقام الخسائر التي أعلنتها موسكو بأنها مضخمة": cited in another's words
         if frames and _own_saying(view, verb):
             last = frames[-1]
             frames.append(Frame(verb.start, verb.end, last.claimant, last.modality))
@@ -426,8 +428,9 @@ def _frames(
             phrase = _opening_subject(view, sentence, verb)
         if phrase is not None:
             previous = frames[-1].claimant if frames else speaker
-            if previous is None and inherited is not None and inherited[0].actor == "ANON":
-                previous = inherited[0]  # "وأضاف المسؤولون" after "قال مسؤولون أمنيون"
+            if previous is None and inherited is not None:
+                # "وأضاف المسؤولون" after "قال مسؤولون أمنيون"; "وقال المتحدث" after "نفى المتحدث"
+                previous = inherited[0]
             claimant = sides.claimant_of(phrase, view.m, view.norm.source_text, previous, view.conflict)
             watched = verb.get("monitor") and sides.side_code(claimant)
             if watched and not _tally_follows(view, phrase[-1].end):
@@ -458,6 +461,15 @@ def _frames(
         frames.append(Frame(verb.start, verb.end, claimant, modality, relays, kind == "quote", accuses))
         frames.extend(quoted)
     return frames
+
+
+def _describes_a_noun(view: _Doc, verb: Mention) -> bool:
+    """A saying verb in a relative clause whose pronoun takes back the noun before it ("التي
+    أعلنتها موسكو"): it names the noun's source; it frames nothing."""
+    before = bare_gap(view.text[max(0, verb.start - 8) : verb.start]).split()[-1:]
+    if not before or before[0] not in sides.links().relatives:
+        return False
+    return sides.word_suffix(view.text, verb.end) in sides.links().object_pronouns
 
 
 def _issuer(view: _Doc, sentence: Segment, verb: Mention) -> list[Mention] | None:

@@ -1579,8 +1579,11 @@ def _counted_did(m: Mentions, text: str, thing: Any, event: Mention) -> bool:
 
 
 def _own_loss(text: str, event: Mention) -> bool:
-    """A loss word with the speaker's pronoun on it: "خسائرها"، "خسائرنا"."""
-    return event.get("role") != "noun" and word_suffix(text, event.end) in links().own_suffixes - {""}
+    """A loss word with the speaker's pronoun on it: "خسائرها"، "خسائرنا"; on an inflicting verb
+    ("وكبدتها") the pronoun is who suffered them."""
+    if event.get("role") == "noun" or text[event.start : event.end] in links().inflict:
+        return False
+    return word_suffix(text, event.end) in links().own_suffixes - {""}
 
 
 def _speaking_army(
@@ -1874,7 +1877,8 @@ def _inflicted_on(
     """ "كبدت القوات الأوكرانية خسائر"، "مكبدا العدو خسائر": losses inflicted on the side named
     between the inflicting verb and the loss word, or after it with ل ("تكبيد قواتها خسائر
     للجانب الأرميني")."""
-    window = text[max(sentence.start, event.start - _INFLICT_REACH) : event.start]
+    end = event.end + len(word_suffix(text, event.end))  # "وكبدتها" itself, with its pronoun
+    window = text[max(sentence.start, event.start - _INFLICT_REACH) : end]
     words = [w[1:] if w[0] in "وف" and len(w) > 3 else w for w in bare(window).split()]  # "وكبدت"
     if not any(w in links().inflict for w in words):
         return _inflicted_on_it(words, own, conflict)
