@@ -138,6 +138,7 @@ _HEAD_REACH = 12  # how far before a model name its generic head noun may be ("�
 _QUOTES_AND_SPACE = " \"'«»“”"
 _JOINERS = "وف"  # the proclitics of a list member: "ونظام"
 _MODEL_REACH = 30  # "نظام صاروخي من طراز "توس-1"": how far after a counted thing its model is named
+_BODY_WORDS = 5  # "مصفوفة تتبع النزوح التابعة": the words of an unknown body before the party it belongs to
 _ISSUER_REACH = 70  # "حسب ما أفاد به البلاغ العسكري رقم 217 الصادر عن": verb to the issuer
 _COMPLEMENT_REACH = 45  # "وتابعت الشعبة، في بيان عسكري، أنها": how far after a verb what was said begins
 _COMPLEMENT_WORDS = 6
@@ -474,15 +475,20 @@ def _describes_a_noun(view: _Doc, verb: Mention) -> bool:
 
 def _issuer(view: _Doc, sentence: Segment, verb: Mention) -> list[Mention] | None:
     """ "وقال بيان صادر عن وزارة الدفاع"، "حسب ما أفاد به البلاغ العسكري رقم 217 الصادر عن وزارة
-    الدفاع الصحراوية": who issued the statement the verb cites speaks."""
+    الدفاع الصحراوية": who issued the statement the verb cites speaks, and the party an unknown body
+    belongs to speaks through it."""
     after = view.m.within("actor", verb.end, min(sentence.end, verb.end + _ISSUER_REACH))
     if not after:
         return None
-    words = bare_gap(view.text[verb.end : after[0].start]).split()
+    prefix = sides.word_prefix(view.text, after[0].start)
+    words = bare_gap(view.text[verb.end : after[0].start - len(prefix)]).split()
     if any(w in sides.links().complementisers for w in words):
         return None
     issued = sides.links().issued_by
-    if not (words[-1:] and words[-1] in issued) and " ".join(words[-2:]) not in issued:
+    # "وأفادت مصفوفة تتبع النزوح التابعة للمنظمة الدولية للهجرة": a body of the party after it
+    belongs = words[-1:] and words[-1] in sides.links().belongs_to and len(words) <= _BODY_WORDS
+    belongs = belongs and prefix.endswith("ل")
+    if not belongs and not (words[-1:] and words[-1] in issued) and " ".join(words[-2:]) not in issued:
         return None
     return sides.phrase_at(view.m, view.text, after[0])
 
@@ -1878,7 +1884,7 @@ def _not_a_count(view: _Doc, thing: Counted) -> bool:
     return (
         bool(percent)
         or measure
-        or raw == "%"
+        or raw in ("%", "٪")  # Latin and Arabic percent signs
         or hundredth
         or any(w in sides.links().not_count_before for w in tail)
         or (bool(before) and before[-1] in sides.links().locative_before and item_class(thing.item) in _SITES)
