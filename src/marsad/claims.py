@@ -19,7 +19,7 @@ import regex
 
 from marsad import sides
 from marsad.model import Claim, Claimant, Count, DateRange, Document, Evidence, Mention, Place, Segment
-from marsad.normalise import Normalised
+from marsad.normalise import Normalised, normalise_form
 from marsad.recognise.mentions import Mentions
 from marsad.segment import LABEL_END, LABEL_LINE, LIST_ITEM, LIST_MARK
 from marsad.sides import bare as bare_gap
@@ -125,6 +125,9 @@ _TALLY_AFTER = 40  # "226 عدد المدنيين الذين قتلوا": how fa
 _OCCASION_REACH = 24  # "في مؤتمر صحفي عقده في أبوجا"
 _WORDS_NEAR = 14  # a word or two around a thing: "حطام إحدى"، "فقد نحو"، "وظائفهم"
 _WHERE_REACH = 24  # characters between a town and the region it lies in
+_RECALL_TO = 8  # words: how far after "وتعود" its "إلى" may be
+_TO = normalise_form("إلى")
+_DATELINE_DASH = regex.compile(r"\s[-–—]\s")  # "عنب بلدي – السويداء:": outlet and place
 _CLAUSE_BREAK = regex.compile(r"[،,؛;.:\n]")
 _MATERIEL_LOSSES = frozenset({"destroyed", "damaged", "seized"})
 _FREED_REACH = 60  # how far before captives a freeing word of their clause may stand
@@ -1685,6 +1688,10 @@ def _recalled(view: _Doc, sentence: Segment) -> bool:
     article's own date is unknown; so does a dated figure told as of then ("آنذاك")."""
     words = view.text[sentence.start : sentence.start + _OPENER_REACH].split()
     opened = any(" ".join(words[:n]) in sides.links().recall_openers for n in (4, 3, 2))
+    # "وتعود حساسية الوضع في السويداء إلى سنوات الثورة": going back to a cause
+    if not opened and words[:1] and words[0] in sides.links().recall_verbs:
+        lead = view.text[sentence.start : sentence.end].split()[:_RECALL_TO]
+        opened = _TO in lead[2:]
     # "أسفرت، بحسب وزارة الصحة آنذاك، عن سقوط 471": figures of then, told as then
     told = view.text[sentence.start : sentence.end]
     then_words = sides.links().then_words
@@ -1821,6 +1828,8 @@ def _colon_speaker(view: _Doc, sentence: Segment) -> Frame | None:
     to_outlet = len(words) <= _NAME_WORDS
     if not addressed or not to_outlet or _topic_label(view, phrase, colon, sentence):
         return None
+    if phrase[0].get("type") == "media" and _DATELINE_DASH.search(view.text, start, colon):
+        return None  # "عنب بلدي – السويداء: ارتفعت حصيلة ...": the outlet's dateline, not a speaker
     claimant = sides.claimant_of(phrase, view.m, view.norm.source_text, conflict=view.conflict)
     return Frame(colon, colon + 1, claimant)
 
@@ -2049,7 +2058,9 @@ def _people_item(
     if party and sides.is_armed(party[0]) and bare_gap(view.text[thing.end : party[0].start]) == "من":
         return sides.refine_people("people", _side_code(view, party[0]), True)  # "7 من هيئة تحرير الشام"
     if event is not None and event.end <= thing.start and thing.start - event.end <= _EVENT_BEFORE:
-        between = [i.get("item") for i in view.m.within("item", event.end, thing.start)]
+        counts = view.m.within("number", event.end, thing.start)  # "176 مدنيا و143 مقاتلا ... و68 عنصرا":
+        end = counts[0].start if counts else thing.start  # not the nouns of the counts before it
+        between = [i.get("item") for i in view.m.within("item", event.end, end)]
         armed = [i for i in between if i in _ARMED]
         if armed:
             return armed[-1]
@@ -2064,6 +2075,8 @@ def _people_item(
             head = bare_gap(view.text[max(0, found.start - 10) : found.start]).split()
             if not head or head[-1] not in sides.links().partitive:
                 continue
+            if view.m.within("number", max(window, found.start - _GAP_PAIR * 2), found.start):
+                continue  # "143 مقاتلا من الفصائل ... و68 عنصرا": another count's "of whom"
             if kind == "item" and found.get("item") in _ARMED:
                 return found.get("item")  # "حصيلة ضحاياها من العسكريين إلى 1220 قتيلا"
             if kind == "actor" and sides.is_armed(found):  # "عدد القتلى بين القوات الأرمنية يتجاوز 5000"

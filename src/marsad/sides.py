@@ -188,6 +188,8 @@ class _Links:
     belongs_to: frozenset[str]
     issued_by: frozenset[str]
     the_area: frozenset[str]
+    own_ranks: frozenset[str]
+    recall_verbs: frozenset[str]
     by_agent: frozenset[str]
     results: frozenset[str]
     latter: frozenset[str]
@@ -894,9 +896,11 @@ def _own_suffix(text: str, item: Mention) -> bool:
 
 
 def _belongs_to_speaker(text: str, thing: Any) -> bool:
-    """ "اعترفت باكو بإسقاط مروحية هجومية تابعة لها": a thing said to belong to "it" is the
-    speaker's own."""
+    """ "اعترفت باكو بإسقاط مروحية هجومية تابعة لها"، "مقاتلين من صفوفها": a thing said to belong
+    to "it" is the speaker's own."""
     words = bare(text[thing.end : thing.end + _OWNER_REACH]).split()
+    if any(" ".join(words[:n]) in links().own_ranks for n in (2, 3)):
+        return True  # "بمقتل مقاتلين من صفوفها"
     pairs = zip(words, words[1:], strict=False)
     return any(a in links().belongs_to and b in links().owner_pronouns for a, b in pairs)
 
