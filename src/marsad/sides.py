@@ -190,6 +190,8 @@ class _Links:
     the_area: frozenset[str]
     own_ranks: frozenset[str]
     recall_verbs: frozenset[str]
+    operations: frozenset[str]
+    bare_forces: frozenset[str]
     by_agent: frozenset[str]
     results: frozenset[str]
     latter: frozenset[str]
@@ -528,7 +530,9 @@ def actor_phrase_after(
         return None
     if not source and addressed(text, actors[0]):
         return None  # "وأضاف لقناة العربية": the outlet he spoke to, not who spoke
-    dative = word_prefix(text, actors[0].start).endswith("ل")
+    last = bare(text[pos : actors[0].start]).split()[-1:]
+    operation = bool(last) and last[0] in links().operations  # "لعملية «بركان الغضب»"
+    dative = word_prefix(text, actors[0].start).endswith("ل") or operation
     owned = dative and _owner_of_report(text, pos, actors[0])
     if not source and dative and not owned:
         return None  # "رصدت تحركات للإرهابيين": whose the movements were, not who watched
@@ -536,6 +540,7 @@ def actor_phrase_after(
     # "مضيفا: «القوات الروسية لم تسيطر»": after a colon the statement begins, not its speaker
     head = bare(raw).split()
     named_in_quotes = len(head) == 1 and head[0] in links().group_words  # 'قالت مجموعة "محامو الطوارئ"'
+    named_in_quotes = named_in_quotes or (bool(head) and head[-1] in links().operations)  # "لعملية «...»"
     opened = ":" in raw or (bool(head) and any(q in raw for q in _OPENERS))
     quoted = opened and not source and not named_in_quotes
     counts = [n for n in m.within("number", pos, actors[0].start) if text[n.start : n.end] not in _ONE_OF]
@@ -560,6 +565,8 @@ def actor_phrase_after(
 def _owner_of_report(text: str, pos: int, actor: Mention) -> bool:
     """ "وقال تقرير للأمم المتحدة": a report or statement of the actor after ل speaks for it."""
     words = bare(text[pos : actor.start]).split()
+    if len(words) >= 3 and words[-1] in links().operations:
+        words = words[:-1]  # "المركز الإعلامي لعملية «بركان الغضب»": the operation's
     return len(words) >= 2 and words[-2] in links().reports_of
 
 
@@ -706,7 +713,7 @@ def claimant_of(
     words, phrase = phrase, [a for a in phrase if not a.get("owned")] or phrase
     if previous is not None and any(same(phrase, quote, previous) for same in (_same_outlet, _same_force)):
         return replace(previous, text=_closed(quote, words[0].start, words[-1].end))
-    found = _code_in(phrase, conflict)
+    found = _code_in(_owner_part(phrase, quote), conflict)
     code = found if isinstance(found, str) else None
     org = next((a for a in phrase if a.key == _ORG_ANAPHOR), None)
     if code is None and org is not None:  # "وأفاد المرصد" takes back "المرصد السوري" named before
@@ -745,6 +752,18 @@ def claimant_of(
         role = "MED"
     side = source_side(phrase) if code == "ANON" else None
     return Claimant(code, role, _closed(quote, words[0].start, words[-1].end), side)
+
+
+def _owner_part(phrase: list[Mention], quote: Callable[[int, int], str]) -> list[Mention]:
+    """ "المتحدث باسم الجيش الليبي التابع لحكومة الوفاق": the party a name both sides use belongs to
+    speaks, not the name's usual code; the phrase from the owner on ("جماعة نصرة الإسلام والمسلمين
+    التابعة لتنظيم القاعدة" stays the group's own)."""
+    for i in range(1, len(phrase)):
+        if not any(a.get("claimed_name") for a in phrase[:i]):
+            continue
+        if _belongs_to(normalise_form(bare(quote(phrase[i - 1].end, phrase[i].start))).split()):
+            return phrase[i:] if any(a.get("code") for a in phrase[i:]) else phrase
+    return phrase
 
 
 def _closed(quote: Callable[[int, int], str], start: int, end: int) -> str:
@@ -1287,7 +1306,7 @@ def _party_subject(
         return opponent(own, conflict)  # "فيما شن العدو 71 غارة": the speaker's enemy did it
     army = conflict.army if conflict is not None else None
     bare_army = military and own in states()
-    if own and army and subject == army != own and _own_arm(m, text, event, sentence, bare_army):
+    if own and army and subject == army != own and _own_arm(m, text, event, sentence, bare_army, military):
         return own
     return subject
 
@@ -1298,13 +1317,22 @@ def _enemy_next_to(m: Mentions, event: Mention) -> bool:
     return any(a.key == _ENEMY for a in (*before, *m.within("actor", event.end, event.end + 3)))
 
 
-def _own_arm(m: Mentions, text: str, event: Mention, sentence: Segment, bare_army: bool = False) -> bool:
+def _own_arm(
+    m: Mentions, text: str, event: Mention, sentence: Segment, bare_army: bool = False, forces: bool = False
+) -> bool:
     """Whether the subject is an arm of no country named (الدفاعات الجوية، سلاح الجو), or with
-    `bare_army` the army or armed forces of no country named."""
+    `bare_army` the army or armed forces of no country named, or with `forces` (a party's military
+    statement) "the forces" ("وأوضح المركز أن القوات غنمت 3 مدرعات": the speaker's)."""
     if _subject_force(m, text, event, sentence, None) is not True:
         return False
     near = m.within("actor", max(sentence.start, event.start - _SUBJECT_REACH), event.end + _AFTER_SUBJECT)
-    return any(a.get("own_arm") or (bare_army and a.key == _ARMY) for a in near)
+    bare = links().bare_forces
+    return any(
+        a.get("own_arm")
+        or (bare_army and a.key == _ARMY)
+        or (forces and a.key == _ARMY and text[a.start : a.end] in bare)
+        for a in near
+    )
 
 
 def _nominal(text: str, event: Mention) -> bool:
@@ -1766,11 +1794,12 @@ def _side_after(
 
 
 def _origin_only(m: Mentions, thing: Any) -> bool:
-    """ "23 من المرتزقة السوريين": hirelings' demonym says where they come from, not whose side."""
+    """ "23 من المرتزقة السوريين"، "17 مرتزقا سوريا" (an accusative demonym written like the country):
+    hirelings' demonym says where they come from, not whose side."""
     if not thing.item_mention.get("hired"):
         return False
     after = m.within("actor", thing.item_mention.end, thing.item_mention.end + 2)
-    return bool(after) and after[0].get("type") == "demonym"
+    return bool(after) and after[0].get("type") in ("demonym", "state")
 
 
 def _side_before_number(m: Mentions, text: str, thing: Any) -> str | None:
