@@ -733,6 +733,8 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
             own = item.get("count") if item.start not in used else None
         if item.start in used or not own or _names_place(item, places) or _after_figure(view, item):
             continue
+        if own == 1 and _describes_item(view, item, items):
+            continue  # "40 ألف هدف إرهابي": an adjective of the noun before it
         if own == 1 and (
             _none_of(view, item)
             or not (
@@ -748,6 +750,17 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
     out.extend(_singular_casualties(view, sentence, out, used))
     out.sort(key=lambda c: c.start)
     return _with_another(view, sentence, out)
+
+
+def _describes_item(view: _Doc, item: Mention, items: list[Mention]) -> bool:
+    """Whether a singular follows another thing's noun with nothing between and agrees with it in
+    definiteness ("هدف إرهابي"، "زوارق مفخخة مسيرة"): then it is that noun's adjective, not one more
+    thing ("وحدة الدفاع الجوي طائرة مسيرة" and "عمال المستودع" are not)."""
+    before = next((i for i in reversed(items) if i.end <= item.start), None)
+    if before is None or view.text[before.end : item.start].strip():
+        return False
+    noun = view.text[before.start : before.end].split()[-1]
+    return noun.startswith(_ARTICLE) == view.text[item.start : item.end].startswith(_ARTICLE)
 
 
 def _dual_marked(view: _Doc, item: Mention) -> int | None:
@@ -1053,8 +1066,12 @@ def _subset_item(view: _Doc, item: Mention, before: list[Counted]) -> bool:
 
 
 def _subset(view: _Doc, thing: Counted) -> bool:
-    """Whether a count is a part of the one before it: "بينهم 10 مدنيين"."""
-    lead = view.text[max(0, thing.start - _SUBSET_LEAD) : thing.start]
+    """Whether a count is a part of the one before it: "بينهم 10 مدنيين"، "بينهم نحو 30 من قادة"."""
+    start = thing.start
+    for marker in view.m.within("marker", max(0, start - _SUBSET_LEAD), start):
+        if marker.get("role") == "qualifier" and start - marker.end <= 2:
+            start = marker.start  # past the qualifier
+    lead = view.text[max(0, start - _SUBSET_LEAD) : start]
     return _ends_with_subset_lead(bare_gap(lead).split())
 
 

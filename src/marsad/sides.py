@@ -1020,8 +1020,13 @@ def _enemy_dative(m: Mentions, text: str, thing: Any) -> bool:
     return False
 
 
-def _enemy_after(m: Mentions, end: int) -> bool:
-    return any(mk.get("role") == "enemy" for mk in m.within("marker", end, end + 12))
+def _enemy_after(m: Mentions, end: int, text: str) -> bool:
+    """ "4 جنود للعدو": the enemy named right after a count, in its clause ("17 ألف طفل، مؤكدا أن
+    الاحتلال دمر" is another clause)."""
+    return any(
+        mk.get("role") == "enemy" and not any(c in text[end : mk.start] for c in "،,.")
+        for mk in m.within("marker", end, end + 12)
+    )
 
 
 def source_side(phrase: list[Mention]) -> str | None:
@@ -1435,7 +1440,7 @@ def sides_of(
         affected = own
     if affected is None and _of_them(text, thing):  # "تجمعات لمرتزقة العدوان ... 70 منهم"
         affected = _enemy_group_before(m, text, sentence, thing, own, conflict)
-    if affected is None and (_enemy_after(m, thing.end) or _enemy_dative(m, text, thing)):
+    if affected is None and (_enemy_after(m, thing.end, text) or _enemy_dative(m, text, thing)):
         affected = opponent(own, conflict)
     if kind == "attack" and affected is None and own and _repelled(m, thing.start):
         return own, opponent(own, conflict)  # "أوكرانيا تتحدث عن صد 150 هجوما": the other side's
