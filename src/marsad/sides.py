@@ -52,6 +52,7 @@ _MODEL_NAME = 30  # how long a weapon's name before its maker's demonym may be
 _LOYAL_REACH = 30  # "المليشيات الأجنبية الموالية لإيران": how far after a group its allegiance is said
 _PARTITIVE_REACH = 60
 _INFLICT_REACH = 50
+_LAUNCH_REACH = 30  # "مقذوفا أطلقت من": from a count to the passive launch after it
 _NAME_REACH = 60  # how far the words that go on a name may run
 _AREA_REACH = 300  # "حاكم المقاطعة": how far back the region it governs may be named
 _NAME_WORDS = 4  # an unknown person's name before their title
@@ -192,6 +193,7 @@ class _Links:
     recall_verbs: frozenset[str]
     operations: frozenset[str]
     bare_forces: frozenset[str]
+    launched_from: frozenset[str]
     by_agent: frozenset[str]
     results: frozenset[str]
     latter: frozenset[str]
@@ -1421,6 +1423,8 @@ def sides_of(
     if kind == "attack" and conflict is not None:
         # who a strike of a party of another war was aimed at is no guess: "استهدفت قاعدة عين الأسد"
         conflict = replace(conflict, wide=False)
+    if kind == "attack" and thing.item in _BORNE and own and _launched_from(text, thing):
+        return own, opponent(own, conflict, armed=True)  # "نحو 90 مقذوفا أطلقت من لبنان": at the speaker
     affected = named_side(m, text, sentence, thing, event, conflict)
     if kind == "attack" and thing.item in _BORNE and affected is None:
         affected = _doer_described(m, text, sentence, thing, conflict)  # "غارتين شنتهما مسيرات إسرائيلية"
@@ -1933,6 +1937,13 @@ def _inflicted_on(
         start -= 1
     code = _code_in(actors[start:], conflict)
     return code if isinstance(code, str) and code not in non_party() else None
+
+
+def _launched_from(text: str, thing: Any) -> bool:
+    """Whether a passive launch from somewhere follows the counted missiles or drones."""
+    end = thing.end + len(word_suffix(text, thing.end))
+    words = bare(text[end : end + _LAUNCH_REACH]).split()
+    return any(" ".join(words[:n]) in links().launched_from for n in (2, 3))
 
 
 def _inflicted_on_it(words: list[str], own: str | None, conflict: Conflict | None) -> str | None:
