@@ -2014,8 +2014,9 @@ def _side_named(
     if not (civil or thing.item in ("civilians", "people")) or conflict is None:
         return None
     for place in _resolved(m.within("place", sentence.start, sentence.end), conflict):
-        if conflict.side_of(place.get("country")) is not None:
-            return place.get("country")
+        holder = place.get("held") or place.get("country")  # Stepanakert's people are Karabakh's
+        if conflict.side_of(holder) is not None:
+            return holder
     return None
 
 
