@@ -95,6 +95,7 @@ _HEADLINE_LEAD = 3  # characters allowed before the name a headline opens with
 _DUAL_MARK = regex.compile("\u064e\u064a\u0652?\u0646\\b")  # َيْن: the fatha of a dual's ending
 _LABEL_WORDS = 2  # words after a label's noun before its colon
 _ANSWER_LINE = regex.compile(r"(?:^|\n)[ \t]*(?:ج|جواب|الجواب)[ \t]*[:\-–]")
+_ANSWER_OPEN = regex.compile(r"(?:ج|جواب|الجواب)\s*(?:\(([^()\n]{2,80})\))?\s*:")  # "ج (المتحدث):"
 _QUESTION_LINE = regex.compile(r"(?:^|\n)[ \t]*(?:س|سؤال|السؤال)[ \t]*[:\-–]")
 _OF = "من"
 _TOTAL_REACH = 8  # characters before a figure where "إلى"، "بلغ" make it the total a tally reached
@@ -279,12 +280,15 @@ def extract_claims(
     answers = _ANSWER_LINE.search(view.text) is not None  # an interview's "ج:" lines
     interviewee = _interviewee(view, sentences) if answers else None
     opener: tuple[Claimant, int] | None = None  # the speaker a line opens with, and its paragraph
+    answerer: Claimant | None = None  # who answers an interview told inline ("ج (X): ...")
     for sentence in sentences:
         if sentence.headline:
             last = None
         frames = _frames(view, sentence, last, speaker)
         if not frames and interviewee is not None and _answers(view, sentence):
             frames = [Frame(sentence.start, sentence.start, interviewee)]  # "ج: قتلنا 137 إرهابيا"
+        if not frames and (answer := _inline_answer(view, sentence, answerer)) is not None:
+            frames, answerer = [Frame(sentence.start, sentence.start, answer)], answer
         if opener is not None and opener[1] != sentence.paragraph:
             opener = None
         if not frames and opener is not None:
@@ -364,6 +368,19 @@ def _interviewee(view: _Doc, sentences: list[Segment]) -> Claimant | None:
             phrase = sides.phrase_at(view.m, view.text, actor)
             return sides.claimant_of(phrase, view.m, view.norm.source_text, conflict=view.conflict)
     return None
+
+
+def _inline_answer(view: _Doc, sentence: Segment, answerer: Claimant | None) -> Claimant | None:
+    """ "ج (نائب وزير خارجية قره باغ): لدينا 19 قتيلا"، then "ج: نقدرها بأكثر من 3 آلاف": an answer
+    opening a sentence, by the speaker its bracket names, else by the one who answered before."""
+    found = _ANSWER_OPEN.match(view.text, sentence.start, sentence.end)
+    if found is None:
+        return None
+    actors = view.m.within("actor", found.start(1), found.end(1)) if found.group(1) else []
+    if not actors:
+        return answerer
+    phrase = sides.phrase_at(view.m, view.text, actors[0])
+    return sides.claimant_of(phrase, view.m, view.norm.source_text, conflict=view.conflict)
 
 
 def _answers(view: _Doc, sentence: Segment) -> bool:

@@ -633,8 +633,8 @@ def _office_place(m: Mentions, quote: Callable[[int, int], str], end: int) -> st
         gap = normalise_form(bare(quote(end, places[0].start))).split()
         # "حاكم منطقة دنيبروبيتروفسك": the office's own last word links it to the place
         office = normalise_form(bare(quote(max(0, end - _OFFICE_REACH), end))).split()[-1:]
-        if not gap and office and office[0] in links().place_offices:
-            return places[0].get("held") or places[0].get("country")  # "حاكم خاركيف"
+        if not gap and office and (office[0] in links().place_offices or quote(end, places[0].start) == " "):
+            return places[0].get("held") or places[0].get("country")  # "حاكم خاركيف"، "وزير خارجية قره باغ"
         gap = gap or office
         if not gap or any(w not in links().office_in for w in gap):
             return None
