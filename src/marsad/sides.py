@@ -1927,7 +1927,10 @@ def _inflicted_on(
     dative = _dative_side(m, text, sentence, event)
     if dative is not None:
         return dative
-    actors = m.within("actor", max(sentence.start, event.start - _INFLICT_REACH), event.start)
+    begin = max(sentence.start, event.start - _INFLICT_REACH)
+    # the side named after the inflicting verb: "جرافات الاحتلال ... وألحقت أضرارا" is the doer's
+    after_verb = max((window.rfind(w) + len(w) for w in links().inflict if w in window), default=0)
+    actors = m.within("actor", begin + after_verb, event.start)
     if not actors:
         return None
     if actors[-1].key == _ENEMY:
