@@ -128,6 +128,8 @@ _WORDS_NEAR = 14  # a word or two around a thing: "حطام إحدى"، "فقد 
 _WHERE_REACH = 24  # characters between a town and the region it lies in
 _RECALL_TO = 8  # words: how far after "وتعود" its "إلى" may be
 _TO = normalise_form("إلى")
+_PLAIN_IN = frozenset({"في", "ب"})  # "في نيالا": where, not a district noun ("في محافظة فضولي")
+_UNKNOWN_PLACE = "unknown:"  # the key of a name a place cue introduced that the gazetteer lacks
 _DATELINE_DASH = regex.compile(r"\s[-–—]\s")  # "عنب بلدي – السويداء:": outlet and place
 _CLAUSE_BREAK = regex.compile(r"[،,؛;.:\n]")
 _MATERIEL_LOSSES = frozenset({"destroyed", "damaged", "seized"})
@@ -2349,7 +2351,11 @@ def _finer_after(view: _Doc, pos: int, place: Mention, skipped: Mention | None) 
     the one before lies is another place taken."""
     if skipped is None or bare_gap(view.text[pos : place.start]) != "و":
         return False
-    finer = place.get("precision") == "exact" and skipped.get("precision") != "exact"
+    village = place.get("precision") == "exact" or place.key.startswith(_UNKNOWN_PLACE)  # a cue's name
+    # "في محافظة فضولي، وسلطانلي": the place before was named as a district
+    before = bare_gap(view.text[max(0, skipped.start - _GAP_PAIR) : skipped.start]).split()[-1:]
+    district = bool(before) and before[0] in sides.links().located_in and before[0] not in _PLAIN_IN
+    finer = village and (skipped.get("precision") != "exact" or district)
     located = view.text[place.end : place.end + 4].split()[:1] == ["في"]  # "وY في دونيتسك"
     return finer or located
 

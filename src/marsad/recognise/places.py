@@ -147,6 +147,7 @@ class Gazetteer:
         self.unknown_stop = _words(unknown["stop"])
         self.unknown_list_openers = _words(unknown["list_openers"])
         self.name_heads = _words(cues["name_heads"])
+        self.district_words = _words(cues["district_words"])
         self.name_tails = _words(cues["name_tails"])
         self.within_window = int(cues["within_window"])
         self.within_links = _words(cues["within_links"])
@@ -711,17 +712,33 @@ def _unknown(m: _Matcher, hits: list[_Hit]) -> list[Mention]:
             items.append(name)
             if not plural:
                 break
-            cursor = name[1]
-            # the next item: "، X" or " وX"
+            # the next item: "، X" or " وX", also past the district the ones before lie in
+            # ("قاراخانبيلي وغيجاغوزلو في محافظة فضولي، وسلطانلي")
+            cursor = _past_district(gz, text, name[1], hits)
             rest = text[cursor:cursor + 3]
-            if not (rest.startswith(" و") or rest.lstrip().startswith("،") or rest.startswith(",")):
-                break
+            if cursor > name[1] and rest.lstrip()[:1] in ("،", ","):
+                cursor = text.index(rest.lstrip()[0], cursor) + 1  # "في محافظة فضولي، وسلطانلي"
+            elif not rest.startswith(" و"):
+                break  # "بلدتي الدالية وبيت عانا، وأنها حيدت": the list ends at its comma
         for s, e in items:
             if taken[s] or taken[e - 1]:
                 continue
             out.append(_resolve_unknown(m, hits, s, e))
             taken[s:e] = b"\x01" * (e - s)
     return out
+
+
+def _past_district(gz: Gazetteer, text: str, pos: int, hits: list[_Hit]) -> int:
+    """Past "في محافظة فضولي" or "بمحافظة X" right after a listed name, to the end of the known
+    district; else `pos`."""
+    for h in hits[bisect.bisect_left([x.word_start for x in hits], pos) :]:
+        if h.word_start - pos > gz.within_window:
+            break
+        words = (text[pos : h.word_start] + " " + h.prefix).split()
+        if words and all(w in gz.district_words for w in words):
+            return h.end
+        break
+    return pos
 
 
 def _past_list_opener(gz: Gazetteer, text: str, pos: int) -> int:
@@ -765,8 +782,10 @@ def _name_after(gz: Gazetteer, text: str, pos: int, cue: str, known_starts: set[
         if (word in gz.unknown_stop or bare in gz.unknown_stop or word in gz.strong or word in gz.weak
                 or word.isdigit() or len(word) < 2):
             break
-        if words and (s in known_starts or word.startswith("و") or
-                      (word.startswith(_ARTICLE) and word.endswith(("يه", "ي")))):
+        adjective = word.startswith(_ARTICLE) and word.endswith(("يه", "ي"))
+        if words and adjective and text[words[-1][0] : words[-1][1]] in gz.name_heads:
+            adjective = False  # "آشاغي عبد الرحمنلي": a name's own second word
+        if words and (s in known_starts or word.startswith("و") or adjective):
             break
         if word in gz.stoplist and not words and cue not in gz.unknown_settlements:
             return None  # "منطقة الحرب" is no place; "بلدتي المزرعة وولغا" are
