@@ -2116,32 +2116,35 @@ def _people_item(
             if kind == "item" and found.get("item") in _ARMED:
                 return found.get("item")  # "حصيلة ضحاياها من العسكريين إلى 1220 قتيلا"
             if kind == "actor" and sides.is_armed(found):  # "عدد القتلى بين القوات الأرمنية يتجاوز 5000"
-                return sides.refine_people("people", _side_code(view, found), True)
+                # "عدد القتلى في صفوف قواتها": the speaker's forces, whose side is the one hit
+                return sides.refine_people("people", _side_code(view, found) or affected, True)
     of = _of_whom(view, thing)
     if of is not None and of.get("item") == "civilians":
         return "civilians"  # "4 قتلى من المدنيين"
-    if _civilian_tally(view, sentence, thing):
-        return "civilians"  # "ارتفع عدد الضحايا المدنيين ... إلى 39 قتيلا"
+    tallied = _tally_item(view, sentence, thing)
+    if tallied is not None:
+        return tallied  # "ارتفع عدد الضحايا المدنيين إلى 39"، "عدد المقاتلين الذين قتلوا ... إلى 541"
     member = bool(thing.item_mention.get("member")) or of is not None or _in_ranks(view, thing)
     return sides.refine_people(thing.item, affected, member)
 
 
-def _civilian_tally(view: _Doc, sentence: Segment, thing: Counted) -> bool:
-    """A figure a tally of civilians reaches: "عدد الضحايا المدنيين منذ 27 أيلول إلى 39 قتيلا وأكثر
-    من 100 جريح"."""
+def _tally_item(view: _Doc, sentence: Segment, thing: Counted) -> str | None:
+    """The people a tally counts, when its words name one kind: "عدد الضحايا المدنيين منذ 27 أيلول
+    إلى 39 قتيلا وأكثر من 100 جريح"، "عدد المقاتلين السوريين الذين قتلوا ... إلى 541"."""
     totals = sides.links().total_links
     reached = _word_before_in(view, thing.start, _TOTAL_REACH, totals)
     joined = view.m.within("number", max(sentence.start, thing.start - _TOTAL_REACH * 4), thing.start - 1)
     if not reached and not (joined and _word_before_in(view, joined[-1].start, _TOTAL_REACH, totals)):
-        return False
+        return None
     window = max(sentence.start, thing.start - _EVENT_BEFORE)
     tallies = [t for t in sides.links().tallies if t in view.text[window : thing.start]]
     if not tallies:
-        return False
+        return None
     start = max(view.text.rfind(t, window, thing.start) for t in tallies)
     first = view.m.within("number", start, thing.start)  # the tally's own words end at its first figure
-    nouns = [i.get("item") for i in view.m.within("item", start, first[0].start if first else thing.start)]
-    return "civilians" in nouns and not any(n in _ARMED for n in nouns)
+    nouns = {i.get("item") for i in view.m.within("item", start, first[0].start if first else thing.start)}
+    kinds = nouns & (_ARMED | {"civilians"})
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _in_ranks(view: _Doc, thing: Counted) -> bool:
