@@ -620,7 +620,7 @@ def _quoted_source(
 ) -> list[Frame]:
     """ "نقلت وكالة فرانس برس عن المتحدثة باسم الحكومة الأرمينية": the party the agency quotes
     speaks, from where it is named."""
-    after = view.text[agency[-1].end : agency[-1].end + 5].split()[:1]
+    after = bare_gap(view.text[agency[-1].end : agency[-1].end + 6]).split()[:1]  # 'وكالة "سبوتنيك" عن'
     if not any(a.get("type") == "media" for a in agency) or after != ["عن"]:
         return []  # "نقلت وكالة تاس عن"، "نقلت وسائل إعلام إسرائيلية عن"
     start = view.text.index("عن", agency[-1].end) + 2

@@ -54,6 +54,8 @@ _PARTITIVE_REACH = 60
 _INFLICT_REACH = 50
 _LAUNCH_REACH = 30  # "مقذوفا أطلقت من": from a count to the passive launch after it
 _NAME_REACH = 60  # how far the words that go on a name may run
+_AREA_ITEMS = frozenset({"territory", "settlements", "heights"})  # where something happened, as nouns
+_THING_BEFORE = 25  # "مروحية «مي-24» روسية أسقطت": from a thing to the verb it undergoes
 _AREA_REACH = 300  # "حاكم المقاطعة": how far back the region it governs may be named
 _NAME_WORDS = 4  # an unknown person's name before their title
 _MEMBER_REACH = 40
@@ -1907,10 +1909,24 @@ def _attacker_before(
         striking = kind == "attack" or (kind == "destroyed" and attack.get("voice") == "agentive")
         if not striking or attack.get("role") == "noun":
             continue
+        if kind == "destroyed" and _befell_thing_before(m, attack):
+            continue  # "مروحية «مي-24» روسية أسقطت": it was downed
         subject = _party_subject(m, text, attack, sentence, conflict, own)
         if isinstance(subject, str) and subject not in non_party():
             return subject
     return None
+
+
+def _befell_thing_before(m: Mentions, verb: Mention) -> bool:
+    """ "مروحية «مي-24» روسية أسقطت مساء الاثنين": a thing named just before a verb with no object
+    after it is what the verb befell (passive); its maker's demonym names no doer."""
+    before = m.within("item", max(0, verb.start - _THING_BEFORE), verb.start)
+    if not before or before[-1].get("item") in PEOPLE_ITEMS:
+        return False
+    reach = verb.end + _THING_BEFORE
+    # a place ("فوق الأراضي") is no object
+    after = [i for i in m.within("item", verb.end, reach) if i.get("item") not in _AREA_ITEMS]
+    return not after and not m.within("number", verb.end, reach)
 
 
 def _inflicted_on(
