@@ -1584,6 +1584,8 @@ def _governing_event(
         and (e.get("kind") not in PEOPLE_KINDS or item_class(thing.item) == "people")
         and not (item_class(thing.item) != "people" and _counts_people(view, e))
         and not _joined_between(view, thing.end, e.start)
+        # "120 ألف نسمة قبل العملية، وسبق أن استعادت": a doer's verb in the next clause
+        and not (e.get("voice") == "agentive" and _CLAUSE_BREAK.search(view.text, thing.end, e.start))
     ]  # "قصفا على المعسكر أسفر عن مقتل 9"، "استهدفت سيارة ... سقوط شهيدين": the dead are what befell
     if (
         item_class(thing.item) == "people"
