@@ -126,6 +126,7 @@ _TALLY_AFTER = 40  # "226 عدد المدنيين الذين قتلوا": how fa
 _OCCASION_REACH = 24  # "في مؤتمر صحفي عقده في أبوجا"
 _WORDS_NEAR = 14  # a word or two around a thing: "حطام إحدى"، "فقد نحو"، "وظائفهم"
 _WHERE_REACH = 24  # characters between a town and the region it lies in
+_TAIL_REACH = 20  # characters before a number that may make it no count ("البالغ عددهم 21")
 _RECALL_TO = 8  # words: how far after "وتعود" its "إلى" may be
 _TO = normalise_form("إلى")
 _PLAIN_IN = frozenset({"في", "ب"})  # "في نيالا": where, not a district noun ("في محافظة فضولي")
@@ -1919,7 +1920,7 @@ def _not_a_count(view: _Doc, thing: Counted) -> bool:
     make it no count."""
     if thing.number is None:
         return False
-    before = bare_gap(view.text[max(0, thing.start - 12) : thing.start]).split()
+    before = bare_gap(view.text[max(0, thing.start - _TAIL_REACH) : thing.start]).split()
     tail = [" ".join(before[-2:]), *before[-1:]]
     after = bare_gap(view.text[thing.number.end : thing.number.end + 14]).split()
     percent = " ".join(after[:2]) in sides.links().percent or after[:1] and after[0] in sides.links().percent
