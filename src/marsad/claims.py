@@ -951,7 +951,8 @@ def _coordinated(view: _Doc, item: Mention, counted: list[Counted]) -> bool:
             tamyiz = c.number is not None and c.item_mention.get("count") == 1  # "200 دبابة", not "4 عربات"
             shared = item_class(c.item) == item_class(item.get("item"))
             if item_class(c.item) == "materiel":  # "12 دبابة ومنظومة دفاع جوي": one system more
-                shared = any(c.item in family and item.get("item") in family for family in _FAMILIES)
+                same = c.item == item.get("item")  # "28 سفينة وزورقا": one number for both
+                shared = same or any(c.item in family and item.get("item") in family for family in _FAMILIES)
             return not (tamyiz and shared and not any(mark in gap for mark in _MEMBER_BREAKS))
     return False
 
