@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
+from copy import copy
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple, TypeVar
@@ -126,6 +127,8 @@ _TALLY_AFTER = 40  # "226 عدد المدنيين الذين قتلوا": how fa
 _OCCASION_REACH = 24  # "في مؤتمر صحفي عقده في أبوجا"
 _WORDS_NEAR = 14  # a word or two around a thing: "حطام إحدى"، "فقد نحو"، "وظائفهم"
 _WHERE_REACH = 24  # characters between a town and the region it lies in
+_ROUNDUP_SECTIONS = 2  # country-labelled sections that make an article a round-up of several wars
+_LABEL_REACH = 3  # a section label's country name opens its paragraph
 _TAIL_REACH = 20  # characters before a number that may make it no count ("البالغ عددهم 21")
 _RECALL_TO = 8  # words: how far after "وتعود" its "إلى" may be
 _TO = normalise_form("إلى")
@@ -284,7 +287,10 @@ def extract_claims(
     interviewee = _interviewee(view, sentences) if answers else None
     opener: tuple[Claimant, int] | None = None  # the speaker a line opens with, and its paragraph
     answerer: Claimant | None = None  # who answers an interview told inline ("ج (X): ...")
+    sections = _sections(view, sentences)
+    base = view
     for sentence in sentences:
+        view = sections.get(sentence.paragraph, base)
         if sentence.headline:
             last = None
         frames = _frames(view, sentence, last, speaker)
@@ -323,6 +329,37 @@ def extract_claims(
             )
         told.extend(_sentence_claims(view, sentence, frames))
     return _recoded(_dedupe(told), view.conflict)
+
+
+def _sections(view: _Doc, sentences: list[Segment]) -> dict[int, _Doc]:
+    """A round-up of several wars in sections a country's name opens ("السودان: قالت ..."، "ليبيا:
+    ..."): each section, to the next, read in the war its own words name. Paragraph -> view."""
+    labels = [s for s in sentences if not s.headline and _country_label(view, s)]
+    if len(labels) < _ROUNDUP_SECTIONS:
+        return {}
+    out: dict[int, _Doc] = {}
+    ends = [label.start for label in labels[1:]] + [len(view.text)]
+    for label, end in zip(labels, ends, strict=True):
+        section = copy(view)
+        # the war the labelled paragraph itself names: a closing comment may name others
+        own = view.text.find("\n", label.start)
+        own = end if own < 0 else min(own, end)
+        actors = [a for a in view.m.within("actor", label.start, own) if not a.get("only_in_conflicts")]
+        section.conflict = sides.conflict_of(actors, view.text[label.start : own]) or view.conflict
+        for sentence in sentences:
+            if label.start <= sentence.start < end:
+                out[sentence.paragraph] = section
+    return out
+
+
+def _country_label(view: _Doc, sentence: Segment) -> bool:
+    """Whether a paragraph opens with a country's name and a colon: "سوريا: وثق المرصد ..."."""
+    if view.text[sentence.start - 1 : sentence.start] not in ("", "\n"):
+        return False
+    first = view.m.within("actor", sentence.start, sentence.start + _LABEL_REACH)
+    if not first or first[0].get("type") != "state":
+        return False
+    return view.text[first[0].end : first[0].end + 1] == ":"
 
 
 def _recoded(claims: list[Claim], conflict: sides.Conflict | None) -> list[Claim]:
