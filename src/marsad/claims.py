@@ -934,7 +934,7 @@ def _hypothetical(view: _Doc, event: Mention) -> bool:
     event that happened."""
     words = sides.links().hypothetical
     window = view.text[max(0, event.start - _ANY_REACH - 2) : event.start]
-    if not any(w in window for w in words):
+    if words.isdisjoint(bare_gap(window).split()):
         return False  # most events have none of these words before them
     start = event.start - len(sides.word_prefix(view.text, event.start))  # "خطة لإجلاء"، "هدد بتدمير"
     return _word_before_in(view, start, _ANY_REACH, words)
