@@ -2072,7 +2072,7 @@ def _claim(
         item = "soldiers"  # "الجيش الأذربيجاني فقد 200 قتيل"
     own = sides.side_code(claimant)
     mine = claimant.role == "MIL" and own is not None and affected == own
-    if item == "people" and mine and _own_losses(view, sentence, thing):
+    if item == "people" and mine and sides.own_losses_before(view.m, view.text, sentence, thing):
         item = sides.refine_people("people", own, True)  # "أن خسائره اقتصرت على 11 شهيدا": its fighters
     qualifier = sides.qualifier(view.m, thing)
     count = Count(thing.value, qualifier if thing.high is None else "at_least", thing.high)
@@ -2126,16 +2126,6 @@ def _only_adverbials(view: _Doc, start: int, end: int) -> bool:
     """Nothing counted or done between two positions: only times, places and qualifiers (a day's
     number counts nothing: "منذ 6 أغسطس")."""
     return not (view.m.within("event", start, end) or view.m.within("item", start, end))
-
-
-def _own_losses(view: _Doc, sentence: Segment, thing: Counted) -> bool:
-    """Whether the count follows a loss word with the speaker's pronoun in its sentence ("خسائره"،
-    "خسائرنا"): a military speaker's own losses are its members."""
-    for event in view.m.within("event", max(sentence.start, thing.start - _EVENT_BEFORE), thing.start):
-        suffix = sides.word_suffix(view.text, event.end)
-        if event.get("kind") == "loss" and suffix and suffix in sides.links().own_suffixes:
-            return True
-    return False
 
 
 def _people_item(

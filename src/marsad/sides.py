@@ -54,6 +54,7 @@ _PARTITIVE_REACH = 60
 _INFLICT_REACH = 50
 _LAUNCH_REACH = 30  # "مقذوفا أطلقت من": from a count to the passive launch after it
 _NAME_REACH = 60  # how far the words that go on a name may run
+_OWN_LOSS_REACH = 160  # "خسائره في معارك المدينة اقتصرت على": from the loss word to its count
 _AREA_ITEMS = frozenset({"territory", "settlements", "heights"})  # where something happened, as nouns
 _THING_BEFORE = 25  # "مروحية «مي-24» روسية أسقطت": from a thing to the verb it undergoes
 _AREA_REACH = 300  # "حاكم المقاطعة": how far back the region it governs may be named
@@ -1474,7 +1475,10 @@ def sides_of(
         subject = None  # "نفت أرمينيا إسقاط الطائرة": the denier, not who downed it
     if voice == "loss" and affected is None and isinstance(subject, str):
         affected = subject  # "الجيش الأذربيجاني فقد 200 قتيل"
-    if voice == "loss" and affected is None and event is not None and own and _own_loss(text, event):
+    own_before = voice == "loss" and own and event is not None and event.get("role") == "noun"
+    own_before = own_before and own_losses_before(m, text, sentence, thing)  # "خسائره اقتصرت على 9 شهداء"
+    owned = event is not None and (_own_loss(text, event) or own_before)
+    if voice == "loss" and affected is None and own and owned:
         # "وقالت إن خسائرها لم تتجاوز 15 مقاتلا": its own losses; "القوات الروسية خسرت ... ليرتفع
         # إجمالي خسائرها": the pronoun takes back the party that lost before it in the sentence
         affected = _sufferer_before(m, text, sentence, event, conflict, event.start - sentence.start) or own
@@ -1627,6 +1631,16 @@ def _own_loss(text: str, event: Mention) -> bool:
     if event.get("role") == "noun" or text[event.start : event.end] in links().inflict:
         return False
     return word_suffix(text, event.end) in links().own_suffixes - {""}
+
+
+def own_losses_before(m: Mentions, text: str, sentence: Segment, thing: Any) -> bool:
+    """Whether the count follows, in its sentence, a loss word with the speaker's pronoun
+    ("خسائره"، "خسائرنا"): "أن خسائره اقتصرت على 11 شهيدا" tells the speaker's own dead."""
+    for event in m.within("event", max(sentence.start, thing.start - _OWN_LOSS_REACH), thing.start):
+        suffix = word_suffix(text, event.end)
+        if event.get("kind") == "loss" and suffix and suffix in links().own_suffixes:
+            return True
+    return False
 
 
 def _speaking_army(
