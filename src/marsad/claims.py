@@ -689,7 +689,10 @@ def _outlet_sum(view: _Doc, sentence: Segment, frames: list[Frame], thing: Count
     if any(f.start >= thing.end or (f.relays and f.start - sentence.start <= _OPENING) for f in frames):
         return False
     start = max([sentence.start, *(f.end for f in frames if f.end <= thing.start)])
-    return any(w in sides.links().outlet_sums for w in bare_gap(view.text[start : thing.start]).split())
+    words = bare_gap(view.text[start : thing.start]).split()
+    if frames and any(w in sides.links().complementisers for w in words):
+        return False  # "وأضافت الشبكة أن حصيلة الضحايا ارتفعت بذلك إلى 143": in the speaker's words
+    return any(w in sides.links().outlet_sums for w in words)
 
 
 def _pronoun_subject(view: _Doc, verb: Mention) -> Claimant | None:

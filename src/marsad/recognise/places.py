@@ -700,7 +700,8 @@ def _unknown(m: _Matcher, hits: list[_Hit]) -> list[Mention]:
         items: list[tuple[int, int]] = []
         cursor = end if known is None else known  # "قرى جبرائيل وكارخولو": go on past a known first
         if plural and known is None:
-            cursor = _past_list_opener(gz, text, cursor)  # "سبع قرى، هي سلطانلي وأميرفارلي"
+            # "سبع قرى، هي سلطانلي وأميرفارلي"، "أربع قرى في ريف شمال كردفان، هي أم سيالة والزريبة"
+            cursor = _past_list_opener(gz, text, _past_district(gz, text, cursor, hits))
         while True:
             name = _name_after(gz, text, cursor, cue, starts, first=not items and known is None)
             if name is None:
@@ -765,7 +766,8 @@ def _name_after(gz: Gazetteer, text: str, pos: int, cue: str, known_starts: set[
         word = text[s:e]
         if not words:
             if not first:
-                if not word.startswith("و") or len(word) < 4:
+                head = word[1:] in gz.name_heads  # "وأم قرفة"، "وود عشانا"
+                if not word.startswith("و") or (len(word) < 4 and not head):
                     return None
                 s += 1
                 word = word[1:]
