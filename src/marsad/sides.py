@@ -54,6 +54,8 @@ _PARTITIVE_REACH = 60
 _INFLICT_REACH = 50
 _LAUNCH_REACH = 30  # "مقذوفا أطلقت من": from a count to the passive launch after it
 _NAME_REACH = 60  # how far the words that go on a name may run
+_REPEL_REACH = 40  # "تصدت المضادات الأرضية لـ11": from the repelling word to the count
+_REPEL_ADJACENT = 8
 _OWN_LOSS_REACH = 160  # "خسائره في معارك المدينة اقتصرت على": from the loss word to its count
 _AREA_ITEMS = frozenset({"territory", "settlements", "heights"})  # where something happened, as nouns
 _THING_BEFORE = 25  # "مروحية «مي-24» روسية أسقطت": from a thing to the verb it undergoes
@@ -99,6 +101,7 @@ _OFFICE_REACH = 24  # characters from an office to the place it is in
 _ANAPHORS = frozenset({"institution.anaphor", "group.anaphor"})  # الوزارة، الهيئة، الحركة...
 _ORG_ANAPHOR = "org.anaphor"  # "المرصد": the monitor named before
 _REBELS = "force.generic.rebels"  # the actors.yaml entry of unnamed armed groups
+_MILITARY_SOURCE = "anon.source.mil"  # actors.yaml: "مصدر عسكري"، "مصادر أمنية"
 _ENEMY = "force.generic.enemy"  # "العدو": the claimant's opponent
 _TOLL = "cum.toll"  # the markers.yaml entry of toll words (حصيلة، إجمالي)
 _CIVIL_BODIES = frozenset({"institution.health", "institution.civil"})  # actors.yaml entries
@@ -756,6 +759,9 @@ def claimant_of(
     if code == "MEDIA":
         role = "MED"
     side = source_side(phrase) if code == "ANON" else None
+    one_army = conflict is not None and conflict.rebels is not None  # a state's army against rebels
+    if code == "ANON" and side is None and one_army and _military_source(phrase):
+        side = conflict.army  # "مصدر عسكري" in a war of a state's army against rebels: the army's
     return Claimant(code, role, _closed(quote, words[0].start, words[-1].end), side)
 
 
@@ -769,6 +775,11 @@ def _owner_part(phrase: list[Mention], quote: Callable[[int, int], str]) -> list
         if _belongs_to(normalise_form(bare(quote(phrase[i - 1].end, phrase[i].start))).split()):
             return phrase[i:] if any(a.get("code") for a in phrase[i:]) else phrase
     return phrase
+
+
+def _military_source(phrase: list[Mention]) -> bool:
+    """An unnamed military or security source ("مصدر عسكري"، "مصادر أمنية")."""
+    return any(a.key == _MILITARY_SOURCE for a in phrase)
 
 
 def _closed(quote: Callable[[int, int], str], start: int, end: int) -> str:
@@ -1012,8 +1023,15 @@ def _sufferer_before(
     return None
 
 
-def _repelled(m: Mentions, start: int) -> bool:
-    return any(mk.get("role") == "repelled" for mk in m.within("marker", max(0, start - 8), start))
+def _repelled(m: Mentions, text: str, start: int) -> bool:
+    """ "صدت 150 هجوما"، "تصدت المضادات الأرضية لـ11 مسيرة": a repelling word before the count in its
+    clause, with no other count between."""
+    for mk in m.within("marker", max(0, start - _REPEL_REACH), start):
+        if mk.get("role") != "repelled" or any(c in text[mk.end : start] for c in "،,."):
+            continue
+        if start - mk.end <= _REPEL_ADJACENT or not m.within("number", mk.end, start):
+            return True
+    return False
 
 
 def _enemy_dative(m: Mentions, text: str, thing: Any) -> bool:
@@ -1449,7 +1467,7 @@ def sides_of(
         affected = _enemy_group_before(m, text, sentence, thing, own, conflict)
     if affected is None and (_enemy_after(m, thing.end, text) or _enemy_dative(m, text, thing)):
         affected = opponent(own, conflict)
-    if kind == "attack" and affected is None and own and _repelled(m, thing.start):
+    if kind == "attack" and affected is None and own and _repelled(m, text, thing.start):
         return own, opponent(own, conflict)  # "أوكرانيا تتحدث عن صد 150 هجوما": the other side's
     voice = event.get("voice", "loss") if event is not None else "agentive"
     if getattr(thing, "suffered", False):
