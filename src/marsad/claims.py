@@ -129,6 +129,10 @@ _WORDS_NEAR = 14  # a word or two around a thing: "حطام إحدى"، "فقد 
 _WHERE_REACH = 24  # characters between a town and the region it lies in
 _ROUNDUP_SECTIONS = 2  # country-labelled sections that make an article a round-up of several wars
 _LABEL_REACH = 3  # a section label's country name opens its paragraph
+_PRESENT_PREFIXES = frozenset("تي")  # "تسيطر"، "يسيطر": a verb in the present tense
+_FROM = "عن"
+_SOURCE_REACH = 45  # 'وكالة "سبأ" بنسختها الخاضعة للحوثيين عن': from the agency to the عن of its source
+_SOURCE_WORDS = 5
 _TAIL_REACH = 20  # characters before a number that may make it no count ("البالغ عددهم 21")
 _RECALL_TO = 8  # words: how far after "وتعود" its "إلى" may be
 _TO = normalise_form("إلى")
@@ -447,7 +451,8 @@ def _quote_goes_on(view: _Doc, sentence: Segment) -> bool:
         reopens = here.lstrip().startswith(opening)
         if (closes or reopens) and before.count(opening) > before.count(closing):
             return True
-    return False
+    # straight quotes: one left open in the paragraph before and one closing this one ('"...\n..."')
+    return before.count('"') % 2 == 1 and here.count('"') % 2 == 1 and not here.lstrip().startswith('"')
 
 
 def _frames(
@@ -658,10 +663,15 @@ def _quoted_source(
 ) -> list[Frame]:
     """ "نقلت وكالة فرانس برس عن المتحدثة باسم الحكومة الأرمينية": the party the agency quotes
     speaks, from where it is named."""
-    after = bare_gap(view.text[agency[-1].end : agency[-1].end + 6]).split()[:1]  # 'وكالة "سبوتنيك" عن'
-    if not any(a.get("type") == "media" for a in agency) or after != ["عن"]:
+    # 'وكالة "سبوتنيك" عن'، 'وكالة "سبأ" بنسختها الخاضعة للحوثيين عن': a few words may come between
+    after = bare_gap(view.text[agency[-1].end : agency[-1].end + _SOURCE_REACH]).split()[:_SOURCE_WORDS]
+    if not any(a.get("type") == "media" for a in agency) or _FROM not in after:
         return []  # "نقلت وكالة تاس عن"، "نقلت وسائل إعلام إسرائيلية عن"
-    start = view.text.index("عن", agency[-1].end) + 2
+    if any(w in sides.links().complementisers for w in after[: after.index(_FROM)]):
+        return []
+    start = view.text.index(_FROM, agency[-1].end) + len(_FROM)
+    if view.m.within("verb", agency[-1].end, start):
+        return []  # "أفادت الوكالة، نقلا عن المرصد": a relaying frame of its own
     source = sides.actor_phrase_after(view.m, view.text, start, sentence.end)
     if source is None:
         return []
@@ -2318,11 +2328,15 @@ def _came_under(view: _Doc, sentence: Segment, event: Mention) -> list[Mention]:
 
 
 def _under_control(view: _Doc, event: Mention) -> bool:
-    """ "تحت سيطرة باكو" states who holds a place; it is not a taking."""
+    """ "تحت سيطرة باكو" states who holds a place; it is not a taking; nor is a present tense in a
+    relative clause ("جماعة الحوثي التي تسيطر على صنعاء")."""
     if event.get("kind") != "took_control":
         return False  # "لا يزال مصير 12 جنديا مجهولا": still missing
     before = bare_gap(view.text[max(0, event.start - 8) : event.start]).split()
-    return bool(before) and before[-1] in sides.links().control_states
+    present = view.text[event.start : event.start + 1] in _PRESENT_PREFIXES
+    return bool(before) and (
+        before[-1] in sides.links().control_states or (present and before[-1] in sides.links().relatives)
+    )
 
 
 def _unarmed_entry(view: _Doc, sentence: Segment, event: Mention) -> bool:
