@@ -428,9 +428,15 @@ def _inline_answer(view: _Doc, sentence: Segment, answerer: Claimant | None) -> 
 
 
 def _answers(view: _Doc, sentence: Segment) -> bool:
-    """Whether a sentence stands on an interview's answer line ("ج: ...")."""
+    """Whether a sentence stands on an interview's answer line ("ج: ..."), or on a line that goes on
+    with the answer before it (no question between: "ج: ... \nأما خسائرنا فبلغت 63 شهيدا")."""
     line = view.text.rfind("\n", 0, sentence.start) + 1
-    return _ANSWER_LINE.match(view.text, max(0, line - 1)) is not None
+    if _ANSWER_LINE.match(view.text, max(0, line - 1)) is not None:
+        return True
+    if line == 0 or _QUESTION_LINE.match(view.text, line - 1) is not None:
+        return False
+    previous = view.text.rfind("\n", 0, line - 1) + 1
+    return _ANSWER_LINE.match(view.text, max(0, previous - 1)) is not None
 
 
 def _in_quote(view: _Doc, sentence: Segment) -> bool:
