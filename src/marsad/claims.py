@@ -162,6 +162,7 @@ _CAME_UNDER = 90
 _INCLUDING_GAP = 40
 _CONTROL_GAP = 90
 _GAP_PAIR = 12  # characters allowed between a number and its item ("150 عنصرا"، "5 من جنودها")
+_JOINED_GAP = 12  # "11 جنديا وفقدان": the و and the few words of a list joiner
 _EVENT_BEFORE = 160
 _EVENT_AFTER = 40
 _EVENT_ADJACENT = 20  # an event word this close before a count governs it, whatever its kind
@@ -523,7 +524,10 @@ def _frames(
             claimant = inherited[0]
         else:
             continue
-        if claimant.actor != "ANON" and _unnamed(view, verb.start, verb.end):
+        if kind == "quote" and frames and claimant.actor == "ANON" and _statement_of(view, frames[-1], verb):
+            # "أكدت هيئة الأركان، في بيان تلاه متحدث عسكري، أن": the body's statement, read out
+            claimant = frames[-1].claimant
+        elif claimant.actor != "ANON" and _unnamed(view, verb.start, verb.end):
             # "قال ...، طالبا عدم ذكر اسمه، إن": an unnamed source of the party it belongs to
             claimant = replace(claimant, actor="ANON", role="ANON", side=sides.side_code(claimant))
         modality = verb.get("modality", "asserted")
@@ -533,6 +537,13 @@ def _frames(
         frames.append(Frame(verb.start, verb.end, claimant, modality, relays, kind == "quote", accuses))
         frames.extend(quoted)
     return frames
+
+
+def _statement_of(view: _Doc, frame: Frame, noun: Mention) -> bool:
+    """Whether a statement noun is the means of the frame just before it: "في بيان" in the aside
+    right after the speaker ("أكدت الهيئة، في بيان")."""
+    gap = bare_gap(view.text[frame.end : noun.start]).split()
+    return bool(gap) and gap[-1] == "في" and view.text[frame.end : noun.start].count("،") == 1
 
 
 def _describes_a_noun(view: _Doc, verb: Mention) -> bool:
@@ -799,7 +810,7 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
         thing = _anaphoric(view, number, out) or _cases_of(view, number) or _subject_count(view, number)
         thing = thing or _out_of(view, number, items, nouns)
         thing = thing or _listed_members(view, number, out)
-        thing = thing or _bare_casualties(view, number, sentence) or _tally_after(view, number, sentence)
+        thing = thing or _bare_casualties(view, number, sentence, out) or _tally_after(view, number, sentence)
         if thing is not None:
             out.append(thing)
     for item in items:
@@ -1210,9 +1221,10 @@ def _cases_of(view: _Doc, number: Mention) -> Counted | None:
     return Counted(number.start, head.end, item, value, high, number, head, event, suffered=True)
 
 
-def _bare_casualties(view: _Doc, number: Mention, sentence: Segment) -> Counted | None:
+def _bare_casualties(view: _Doc, number: Mention, sentence: Segment, counted: list[Counted]) -> Counted | None:
     """A number with no noun after it that closes a casualty phrase: "وأصيب نحو 35"،
-    "ارتفع عدد الشهداء إلى أكثر من 19 ألف"، "عدد القتلى ... يتجاوز 5000"."""
+    "ارتفع عدد الشهداء إلى أكثر من 19 ألف"، "عدد القتلى ... يتجاوز 5000"; joined to people
+    counted just before, it counts more of them ("بمقتل 11 جنديا وفقدان ثلاثة": soldiers)."""
     events = [
         e
         for e in view.m.within("event", max(sentence.start, number.start - _EVENT_BEFORE), number.start)
@@ -1232,8 +1244,16 @@ def _bare_casualties(view: _Doc, number: Mention, sentence: Segment) -> Counted 
         return None
     group = group or _relative_subject(view, sentence, event)
     item = group.get("item") if group is not None else "people"
+    if group is None and counted and _joined_people(view, counted[-1], event):
+        item = counted[-1].item
     value, high = number.get("value"), number.get("high")
     return Counted(number.start, number.end, item, value, high, number, group or event, event)
+
+
+def _joined_people(view: _Doc, last: Counted, event: Mention) -> bool:
+    """Whether a casualty word is joined by و to the people counted just before it."""
+    gap = view.text[last.end : event.start]
+    return last.item in PEOPLE and len(gap) <= _JOINED_GAP and bare_gap(gap) in ("", "و") and gap.rstrip().endswith("و")
 
 
 def _counts_a_thing(view: _Doc, number: Mention) -> bool:

@@ -82,6 +82,7 @@ _DESCRIBED_GAP = 4  # characters between a thing counted and the verb that descr
 _OWNER_REACH = 30  # characters after a thing where "تابعة لها" may say whose it is
 _FROM = "عن"
 _IN = "في"
+_STATE_BEFORE = 400  # a paragraph or two back: the state just named, for a side of several
 _ARTICLE = "ال"
 _ACCUSATIVE = "ا"  # the alif of an indefinite noun in the accusative: هجوما
 _BORNE = frozenset({"strikes", "missiles", "drones"})  # what an attack counts that bears its doer's side
@@ -119,6 +120,7 @@ class Conflict:
     region: str | None = None  # the party "سلطات الإقليم" means (Karabakh's: NKR)
     wide: bool = True  # a party of another conflict has that conflict's opponent (not for attacks)
     recode: tuple[tuple[str, str], ...] = ()  # codes the record writes otherwise in this war
+    armies: tuple[str, ...] = ()  # where one war spans several states, those whose army "الجيش" may be
 
     def side_of(self, code: str | None) -> int | None:
         for i, side in enumerate(self.parties):
@@ -408,7 +410,8 @@ def conflict_of(actors: Iterable[Mention], text: str = "") -> Conflict | None:
     if counts.get(army, 0) == counts.get(best.army, 0):
         army = best.army  # "الجيش" of a multi-state conflict is its usual army unless another is named more
     return Conflict(
-        best.id, best.parties, counts, army, best.rebels, best.civil, best.region, recode=best.recode
+        best.id, best.parties, counts, army, best.rebels, best.civil, best.region, recode=best.recode,
+        armies=tuple(best.armies),
     )
 
 
@@ -806,6 +809,8 @@ def _member_of(m: Mentions, text: str, thing: Any, sentence: Segment) -> str | N
             return None  # "عناصر حركة الشباب المرتبطة بتنظيم القاعدة": the ally, not their group
         if any(e.get("kind") == "attack" for e in m.within("event", end, actor.start)):
             return None  # "37 قتيلا في هجوم لـ«بوكو حرام»": who attacked, not whose they were
+        if any(word_prefix(text, i.start) == _AND for i in m.within("item", end, actor.start)):
+            return None  # "قتلوا 56 جنديا وعنصرين من الفيلق": the group of the next member only
         code = actor.get("code")
         linked = (words and words[-1] in links().member_of) or word_prefix(text, actor.start) in ("ب", "ل")
         if linked and len(words) <= _MEMBER_WORDS and code and code not in non_party():
@@ -1185,7 +1190,8 @@ def _subject_force(
         if start == len(before) - 1 and _adjective_of_a_noun(m, text, before[start]):
             return None  # "عملية واسعة في العمق السعودي، استهدفت": the depth is Saudi, no subject
         if before[start].key == "group.anaphor":
-            return last_group(m, before[start].start) or True  # "إن الجماعة فقدت مقاتلين اثنين"
+            # "إن الجماعة فقدت مقاتلين اثنين": the group named with that head, else the last one
+            return _anaphor_code(m, text, before[start]) or True
         return _code_in(before[start:], conflict)
     if after:
         return _code_in(_group(m.within("actor", after[0].start, sentence.end), text, 0), conflict)
@@ -1724,6 +1730,19 @@ def _enemy_named(
         side = conflict.side_of(code) if code else None
         if side is not None and side != conflict.side_of(agent):
             return code
+    return _enemy_state_before(m, sentence, agent, conflict)
+
+
+def _enemy_state_before(m: Mentions, sentence: Segment, agent: str, conflict: Conflict) -> str | None:
+    """ "... معسكرا للجيش المالي ... وأضافت الجماعة أنها غنمت 14 مركبة": in a war of one group
+    against the armies of several states, the state named last before the sentence, not the one
+    the article names most."""
+    armies = [c for c in conflict.armies if conflict.side_of(c) != conflict.side_of(agent)]
+    if len(armies) < 2:
+        return None
+    for actor in reversed(m.within("actor", max(0, sentence.start - _STATE_BEFORE), sentence.start)):
+        if actor.get("code") in armies and actor.get("type") in ("force", "demonym"):
+            return actor.get("code")  # "قرب الحدود مع النيجر": a country's name may be a place only
     return None
 
 
