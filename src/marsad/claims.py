@@ -162,7 +162,7 @@ _CAME_UNDER = 90
 _INCLUDING_GAP = 40
 _CONTROL_GAP = 90
 _GAP_PAIR = 12  # characters allowed between a number and its item ("150 عنصرا"، "5 من جنودها")
-_JOINED_GAP = 12  # "11 جنديا وفقدان": the و and the few words of a list joiner
+_JOINED_GAP = 40  # "11 جنديا وفقدان"، "1200 من عناصرها في كردفان، وأسرنا": a list's next member
 _EVENT_BEFORE = 160
 _EVENT_AFTER = 40
 _EVENT_ADJACENT = 20  # an event word this close before a count governs it, whatever its kind
@@ -1244,7 +1244,8 @@ def _bare_casualties(view: _Doc, number: Mention, sentence: Segment, counted: li
         return None
     group = group or _relative_subject(view, sentence, event)
     item = group.get("item") if group is not None else "people"
-    if group is None and counted and _joined_people(view, counted[-1], event):
+    own_head = bare_gap(view.text[number.end : number.end + 5]).split()[:1] == ["من"]  # "30 من المهاجمين"
+    if group is None and counted and not own_head and _joined_people(view, counted[-1], event):
         item = counted[-1].item
     value, high = number.get("value"), number.get("high")
     return Counted(number.start, number.end, item, value, high, number, group or event, event)
@@ -1253,7 +1254,9 @@ def _bare_casualties(view: _Doc, number: Mention, sentence: Segment, counted: li
 def _joined_people(view: _Doc, last: Counted, event: Mention) -> bool:
     """Whether a casualty word is joined by و to the people counted just before it."""
     gap = view.text[last.end : event.start]
-    return last.item in PEOPLE and len(gap) <= _JOINED_GAP and bare_gap(gap) in ("", "و") and gap.rstrip().endswith("و")
+    if last.item not in PEOPLE or len(gap) > _JOINED_GAP or not gap.rstrip().endswith("و"):
+        return False
+    return not view.m.within("number", last.end, event.start)  # "... في كردفان، وأسرنا ستة وثمانين"
 
 
 def _counts_a_thing(view: _Doc, number: Mention) -> bool:
