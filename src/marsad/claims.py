@@ -102,7 +102,9 @@ _OF = "من"
 _TOTAL_REACH = 8  # characters before a figure where "إلى"، "بلغ" make it the total a tally reached
 _OPENING = 6  # characters before a frame that still opens its sentence ("وبحسب")
 _NEEDS_REACH, _NEEDS_WORDS = 60, 6  # "نقلت وسائل إعلام إسرائيلية رسمية عن": a relay's source is near
-_DATELINE_TAIL = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")  # "ميكيلي -"، "طرابلس (رويترز) -"
+# "ميكيلي -"، "طرابلس (رويترز) -"، "لندن: «الشرق الأوسط» -"
+_DATELINE_TAIL = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*|:\s*«[^«»\n]{1,40}»\s*)?[-–—]")
+_OUTLET_AFTER_COLON = regex.compile(r":\s*«[^«»\n]{1,40}»\s*[-–—]")  # a dateline's place, then the outlet
 # a live blog's "10:45 - ", a ticker's "عاجل |"
 _LINE_LEAD = regex.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?|عاجل|خاص|متابعة|تحديث)?[\s\-–—•*|]*")
 _MODEL_WORDS = 2  # the words of a model name not in the lexicon: "ستورم شادو"
@@ -1949,6 +1951,8 @@ def _colon_speaker(view: _Doc, sentence: Segment) -> Frame | None:
         return None
     if phrase[0].get("type") == "media" and _DATELINE_DASH.search(view.text, start, colon):
         return None  # "عنب بلدي – السويداء: ارتفعت حصيلة ...": the outlet's dateline, not a speaker
+    if _OUTLET_AFTER_COLON.match(view.text, colon):
+        return None  # "لندن: «الشرق الأوسط» - مع دخول الحرب": where the outlet filed from
     claimant = sides.claimant_of(phrase, view.m, view.norm.source_text, conflict=view.conflict)
     return Frame(colon, colon + 1, claimant)
 
@@ -2326,8 +2330,8 @@ def _town_taken_back(view: _Doc, event: Mention, places: list[Mention]) -> list[
     """ "أجبرت القوات على الفرار من مقلي ... بعد سيطرتها على المدينة": a definite town noun after
     a control word takes back the town named last before it in the sentence."""
     after = view.m.within("item", event.end, event.end + _OBJECT_NOUN_REACH)
-    if not after or after[0].get("item") != "settlements":
-        return []  # a town, not "المنطقة" or "الأراضي", which name no one place
+    if not after or after[0].get("item") != "settlements" or after[0].get("count") != 1:
+        return []  # a town, not "المنطقة"، "الأراضي" or "المدن", which name no one place
     if not _object_gap(view, event.end, after[0].start, False):
         return []
     if not _definite(view, after[0]):
