@@ -164,6 +164,9 @@ _CAME_UNDER = 90
 _INCLUDING_GAP = 40
 _CONTROL_GAP = 90
 _GAP_PAIR = 12  # characters allowed between a number and its item ("150 عنصرا"، "5 من جنودها")
+_PROJECTILES = frozenset({"strikes", "missiles", "drones"})
+_ALONGSIDE = "الي جانب"  # "..., إلى جانب إعطاب مدرعة": one more loss of the same fight
+_ALONGSIDE_REACH = 12
 _JOINED_GAP = 40  # "11 جنديا وفقدان"، "1200 من عناصرها في كردفان، وأسرنا": a list's next member
 _EVENT_BEFORE = 160
 _EVENT_AFTER = 40
@@ -2110,8 +2113,10 @@ def _claim(
     m, conflict = view.m, view.conflict
     if prior is not None and sides.named_side(m, view.text, sentence, thing, verb, conflict) is None:
         affected, agent = prior.affected, prior.agent
-    elif affected is None and before is not None and before.affected and _joined_loss(view, event, kind):
-        affected, agent = before.affected, before.agent
+    elif before is not None and before.affected and _joined_loss(view, event, kind):
+        # not after drones downed ("أسقطت 8 مسيرات ... وتضرر محطة الكهرباء"): what they hit was not theirs
+        if affected is None or (before.item not in _PROJECTILES and _subjectless(view, sentence, thing, verb)):
+            affected, agent = before.affected, before.agent
     item = _people_item(view, sentence, thing, event, affected)
     loss_verb = verb if verb is not None and verb.get("voice") == "loss" else None
     if item == "people" and loss_verb and sides.armed_subject(view.m, view.text, loss_verb, sentence):
@@ -2141,13 +2146,23 @@ def _claim(
 
 
 def _joined_loss(view: _Doc, event: Mention | None, kind: str) -> bool:
-    """A loss of materiel told with و right after another claim's words ("... وتدمير 7 عربات")."""
-    return (
-        event is not None
-        and kind in _MATERIEL_LOSSES
-        and view.text[event.start - 1 : event.start] == "و"
-        and view.text[event.start - 2 : event.start - 1] in (" ", "")
-    )
+    """A loss of materiel told with و right after another claim's words ("... وتدمير 7 عربات"،
+    "إلى جانب إعطاب مدرعة")."""
+    if event is None or kind not in _MATERIEL_LOSSES:
+        return False
+    if view.text[event.start - 1 : event.start] == "و":
+        return view.text[event.start - 2 : event.start - 1] in (" ", "")
+    return bare_gap(view.text[max(0, event.start - _ALONGSIDE_REACH) : event.start]).endswith(_ALONGSIDE)
+
+
+def _subjectless(view: _Doc, sentence: Segment, thing: Counted, verb: Mention | None) -> bool:
+    """Whether a verbal noun names neither its doer nor the side of what it counts."""
+    if verb is None:
+        return False
+    m, text, conflict = view.m, view.text, view.conflict
+    if sides.subject_of(m, text, verb, sentence, conflict) is not None:
+        return False
+    return sides.named_side(m, text, sentence, thing, verb, conflict) is None
 
 
 def _verb_before(view: _Doc, thing: Counted, event: Mention | None) -> Mention | None:

@@ -1498,7 +1498,10 @@ def sides_of(
     if denied and subject == own:
         subject = None  # "نفت أرمينيا إسقاط الطائرة": the denier, not who downed it
     if voice == "loss" and affected is None and isinstance(subject, str):
-        affected = subject  # "الجيش الأذربيجاني فقد 200 قتيل"
+        # "الجيش الأذربيجاني فقد 200 قتيل"; "قوات الجيش واللجان كسرت زحفا ... وكبدتهم 40 قتيلا":
+        # the subject inflicted them on the other side
+        inflicted = event is not None and _inflicted_on_pronoun(text, sentence, event)
+        affected = opponent(subject, conflict) if inflicted else subject
     own_before = voice == "loss" and own and event is not None and event.get("role") == "noun"
     own_before = own_before and own_losses_before(m, text, sentence, thing)  # "خسائره اقتصرت على 9 شهداء"
     owned = event is not None and (_own_loss(text, event) or own_before)
@@ -1532,6 +1535,8 @@ def sides_of(
             attacker = _attacker_before(m, text, sentence, event, conflict, own)  # "قصف طيران التحالف ... مما
             if attacker:  # أسفر عن مقتل 17"
                 affected = _hit_by(m, sentence, thing, attacker, conflict)
+                if thing.item == "fighters" and affected in states() and attacker == conflict.rebels:
+                    affected = attacker  # "صدت الهجوم الذي شنته قوات الدعم السريع ... مقتل 300 من عناصر الميليشيا"
                 if thing.item == "people" and _not_allied(own, attacker, conflict):
                     affected = own  # "الصحة اللبنانية: الغارات الإسرائيلية أسفرت عن 12 قتيلا": Lebanon's
             agent = attacker
@@ -2016,13 +2021,22 @@ def _launched_from(text: str, thing: Any) -> bool:
     return any(" ".join(words[:n]) in links().launched_from for n in (2, 3))
 
 
+def _inflicted_on_pronoun(text: str, sentence: Segment, event: Mention) -> bool:
+    """Whether an inflicting verb with an object pronoun ("وكبدتهم") comes just before a loss word."""
+    end = event.end + len(word_suffix(text, event.end))  # "وكبدتهم" itself, with its pronoun
+    window = text[max(sentence.start, event.start - _INFLICT_REACH) : end]
+    return _on_pronoun([w[1:] if w[0] in "وف" and len(w) > 3 else w for w in bare(window).split()])
+
+
+def _on_pronoun(words: list[str]) -> bool:
+    pronouns = links().object_pronouns
+    return any(w.startswith(v) and w[len(v) :] in pronouns for w in words for v in links().inflict)
+
+
 def _inflicted_on_it(words: list[str], own: str | None, conflict: Conflict | None) -> str | None:
     """ "اشتبكت قواتها مع مرتزقة ... وكبدتها 47 قتيلا": an inflicting verb whose object is a pronoun
     takes back the enemy the speaker's forces fought, not the speaker."""
-    pronouns = links().object_pronouns
-    if any(w.startswith(v) and w[len(v) :] in pronouns for w in words for v in links().inflict):
-        return opponent(own, conflict)
-    return None
+    return opponent(own, conflict) if _on_pronoun(words) else None
 
 
 def _between_sides(m: Mentions, text: str, sentence: Segment) -> bool:
