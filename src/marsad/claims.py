@@ -167,6 +167,7 @@ _GAP_PAIR = 12  # characters allowed between a number and its item ("150 عنص�
 _PROJECTILES = frozenset({"strikes", "missiles", "drones"})
 _ALONGSIDE = "الي جانب"  # "..., إلى جانب إعطاب مدرعة": one more loss of the same fight
 _ALONGSIDE_REACH = 12
+_WHOLE_REACH = 120  # "جنودا أوغنديين يتمركزون في القاعدة ... وإن اثنين منهم": the group taken back
 _JOINED_GAP = 40  # "11 جنديا وفقدان"، "1200 من عناصرها في كردفان، وأسرنا": a list's next member
 _EVENT_BEFORE = 160
 _EVENT_AFTER = 40
@@ -1087,6 +1088,8 @@ def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | 
         wholes = _wholes(view, before)
         prev = wholes[-1] if wholes else before[-1]
         item, mention = prev.item, prev.item_mention
+    elif of_them and (whole := _people_named_before(view, number)) is not None:
+        item, mention = whole.get("item"), whole  # "إن جنودا أوغنديين ... وإن اثنين منهم قتلا"
     else:
         return None
     end = number.end + view.text[number.end :].index(word[0]) + len(word[0])
@@ -1101,6 +1104,13 @@ def _anaphoric(view: _Doc, number: Mention, before: list[Counted]) -> Counted | 
         None,  # "مقتل 4 وإصابة 10 آخرين": the others take the word before them
         others=True,
     )
+
+
+def _people_named_before(view: _Doc, number: Mention) -> Mention | None:
+    """The uncounted plural of people named last, a few words before "N منهم"."""
+    nouns = view.m.within("item", max(0, number.start - _WHOLE_REACH), number.start)
+    people = [i for i in nouns if i.get("item") in PEOPLE and not i.get("count")]
+    return people[-1] if people else None
 
 
 def _wholes(view: _Doc, things: list[Counted]) -> list[Counted]:

@@ -1581,7 +1581,8 @@ def sides_of(
     if styled is not None and agent == styled:
         agent = own  # the Houthis' "الدفاعات الجوية اليمنية أسقطت": their own forces
     if styled is not None and affected == styled and thing.item in ("soldiers", "fighters"):
-        affected = own
+        # "الجيش اليمني" in a Houthi statement is theirs; "مرتزقة العدوان" never are
+        affected = affected if thing.item_mention.get("hired") else own
     if agent == affected and thing.item != "civilians":  # a state may strike its own people
         agent = opponent(affected, conflict, armed=True)
     return affected, agent
