@@ -168,6 +168,8 @@ _PROJECTILES = frozenset({"strikes", "missiles", "drones"})
 _ALONGSIDE = "الي جانب"  # "..., إلى جانب إعطاب مدرعة": one more loss of the same fight
 _ALONGSIDE_REACH = 12
 _WHOLE_REACH = 120  # "جنودا أوغنديين يتمركزون في القاعدة ... وإن اثنين منهم": the group taken back
+_ROAD_REACH = 30  # "الطريق الواصل بين": the longest road words before the towns it joins
+_ROAD_JOIN = 4  # "حلب- دمشق"، "حلب ودمشق": the gap between a road's two towns
 _JOINED_GAP = 40  # "11 جنديا وفقدان"، "1200 من عناصرها في كردفان، وأسرنا": a list's next member
 _EVENT_BEFORE = 160
 _EVENT_AFTER = 40
@@ -2404,8 +2406,8 @@ def _unarmed_entry(view: _Doc, sentence: Segment, event: Mention) -> bool:
     after = view.m.within("actor", event.end, event.end + 3)
     if after and view.m.within("place", after[0].start, after[0].start + 1):
         return True  # "دخول تيغراي": the name after it is the place entered, not who entered
-    if _armed_people_before(view, sentence, event):
-        return False  # "أن مقاتليها دخلوا مدينة حماة": fighters named as the subject
+    if _armed_people_before(view, sentence, event) or _armed_people_after(view, event):
+        return False  # "أن مقاتليها دخلوا مدينة حماة"، "دخول مقاتليها إلى": fighters named as the subject
     subject = sides.subject_of(view.m, view.text, event, sentence, view.conflict)
     return subject is None or (isinstance(subject, str) and subject in sides.non_party())
 
@@ -2417,6 +2419,12 @@ def _armed_people_before(view: _Doc, sentence: Segment, event: Mention) -> bool:
         return False
     end = before[-1].end + len(sides.word_suffix(view.text, before[-1].end))
     return not view.text[end : event.start].strip()
+
+
+def _armed_people_after(view: _Doc, event: Mention) -> bool:
+    """Whether soldiers or fighters follow a verbal noun right after it, as its doer ("دخول مقاتليها")."""
+    after = view.m.within("item", event.end, event.end + 2)
+    return bool(after) and after[0].get("item") in _ARMED and not view.text[event.end : after[0].start].strip()
 
 
 def _during(view: _Doc, event: Mention) -> bool:
@@ -2441,6 +2449,8 @@ def _objects(view: _Doc, event: Mention, places: list[Mention]) -> Iterator[Ment
             continue
         if _speaks(view, place):
             return  # "تعلن السيطرة على هادروت ويريفان تنفي": a capital that speaks ends the object list
+        if _road_end(view, place, places):
+            continue  # "بلدة X على الطريق الدولي حلب- دمشق"
         start = _after_including(view, pos, place.start)  # "مواقع في الفاشر تشمل "مطار الفاشر""
         restart = (
             start > pos
@@ -2454,6 +2464,18 @@ def _objects(view: _Doc, event: Mention, places: list[Mention]) -> Iterator[Ment
         else:
             chained, skipped = False, place
         pos = place.end
+
+
+def _road_end(view: _Doc, place: Mention, places: list[Mention]) -> bool:
+    """Whether a place names an end of a road: right after a road word, or after a place that does
+    with a dash or و between ("الطريق الدولي حلب- دمشق")."""
+    earlier = [p for p in places if p.end <= place.start]
+    if earlier and bare_gap(view.text[earlier[-1].end : place.start]) in ("", "و") and (
+        place.start - earlier[-1].end <= _ROAD_JOIN
+    ):
+        return _road_end(view, earlier[-1], earlier)
+    words = bare_gap(view.text[max(0, place.start - _ROAD_REACH) : place.start]).split()
+    return any(" ".join(words[-n:]) in sides.links().roads for n in (1, 2, 3) if len(words) >= n)
 
 
 def _after_including(view: _Doc, start: int, end: int) -> int:

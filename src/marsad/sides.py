@@ -121,6 +121,7 @@ class Conflict:
     wide: bool = True  # a party of another conflict has that conflict's opponent (not for attacks)
     recode: tuple[tuple[str, str], ...] = ()  # codes the record writes otherwise in this war
     armies: tuple[str, ...] = ()  # where one war spans several states, those whose army "الجيش" may be
+    backers: tuple[str, ...] = ()  # states that back a side more than they fight: no guessed enemy
 
     def side_of(self, code: str | None) -> int | None:
         for i, side in enumerate(self.parties):
@@ -194,6 +195,7 @@ class _Links:
     between: frozenset[str]
     party_pairs: frozenset[str]
     lies_in: frozenset[str]
+    roads: frozenset[str]
     belongs_to: frozenset[str]
     issued_by: frozenset[str]
     the_area: frozenset[str]
@@ -290,6 +292,7 @@ class _ConflictRow:
     armies: tuple[str, ...]
     region: str | None
     recode: tuple[tuple[str, str], ...]
+    backers: tuple[str, ...]
 
 
 @cache
@@ -305,6 +308,7 @@ def _conflicts(lang: str = "ar") -> tuple[_ConflictRow, ...]:
             tuple(c.get("armies", ())),
             c.get("region"),
             tuple((c.get("recode") or {}).items()),
+            tuple(c.get("backers", ())),
         )
         for c in raw["conflicts"]
     )
@@ -412,6 +416,7 @@ def conflict_of(actors: Iterable[Mention], text: str = "") -> Conflict | None:
     return Conflict(
         best.id, best.parties, counts, army, best.rebels, best.civil, best.region, recode=best.recode,
         armies=tuple(best.armies),
+        backers=best.backers,
     )
 
 
@@ -455,6 +460,8 @@ def opponent(code: str | None, conflict: Conflict | None, armed: bool = False) -
     others = [c for i, s in enumerate(conflict.parties) if i != side for c in s]
     if armed:
         others = [c for c in others if c != conflict.civil] or others
+    fighting = [c for c in others if c not in conflict.backers and conflict.mentions.get(c, 0)]
+    others = fighting or others  # Turkey, named often in an article on Syria's factions, backs them
     army = conflict.army
     if army in others and conflict.mentions.get(army, 0) and speaks_as().get(code) != army:
         # JNIM's enemy in Mali is Mali's army, however often Russia is named; not for the Houthis,

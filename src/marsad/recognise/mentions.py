@@ -174,8 +174,19 @@ def _after_nouns(text: str, groups: dict[str, list[Mention]]) -> list[Mention]:
     return out
 
 
+def _named_by_settlement_cue(text: str, place: Mention) -> bool:
+    """An unknown name right after a village or town cue: its words are a name even where a lexicon
+    knows them as a thing ("بلدة الدار الكبيرة" is no house)."""
+    if not place.key.startswith(_UNKNOWN):
+        return False
+    before = text[max(0, place.start - _CUE_REACH) : place.start].split()
+    cues = places.gazetteer().unknown_settlements
+    return bool(before) and (before[-1] in cues or (before[-1][:1] in ("و", "ب") and before[-1][1:] in cues))
+
+
 _UNKNOWN = "unknown:"  # the key of a place name the gazetteer does not hold
 _SHORTEST_NAME = 2
+_CUE_REACH = 12  # characters before an unknown name in which its cue word stands
 _NOT_IN_NAMES = ("event", "verb", "actor", "marker")  # lexicon words that end an unknown name
 
 
@@ -244,7 +255,12 @@ def recognise(text: str, published: date | None) -> Mentions:
         quoted = [a for a in groups.get("actor", ()) if _quoted_group(text, a)]
         groups["item"] = _not_inside(groups["item"], quoted)
     groups["number"] = _not_inside(numbers.find(text), groups.get("item", []))  # "توس-1" is a model
-    found = _not_inside(places.find(text, _countries(groups.get("actor", []))), groups.get("item", []))
+    found = places.find(text, _countries(groups.get("actor", [])))
+    named = [p for p in found if _named_by_settlement_cue(text, p)]  # "بلدة الدار الكبيرة": a name
+    if named and "item" in groups:
+        groups["item"] = _not_inside(groups["item"], named)
+    found = [p for p in _not_inside(found, groups.get("item", [])) if p not in named] + named
+    found.sort(key=lambda p: p.start)
     groups["place"] = _unknown_again(text, _cut_unknown(text, found, groups), groups)
     report_date = dates.document_date(text, published)
     groups["date"] = dates.find(text, report_date)
