@@ -2123,7 +2123,9 @@ def _claim(
         view.m, view.text, sentence, thing, verb, kind, claimant, view.conflict, denied=modality == "denied"
     )
     m, conflict = view.m, view.conflict
-    if prior is not None and sides.named_side(m, view.text, sentence, thing, verb, conflict) is None:
+    # "102 من الهيئة، و61 من قوات النظام، و19 مدنيا": civilians are no armed party's
+    shares = prior is not None and (thing.item != "civilians" or prior.item == "civilians")
+    if shares and sides.named_side(m, view.text, sentence, thing, verb, conflict) is None:
         affected, agent = prior.affected, prior.agent
     elif before is not None and before.affected and _joined_loss(view, event, kind):
         # not after drones downed ("أسقطت 8 مسيرات ... وتضرر محطة الكهرباء"): what they hit was not theirs
@@ -2224,8 +2226,10 @@ def _people_item(
     window = max(sentence.start, thing.start - _EVENT_BEFORE)
     if event is not None and event.end <= thing.start:
         window = max(window, event.start)  # "قوة من الجيش نصبت كمينا ... مقتل 15": not the casualty phrase
-    for kind in ("item", "actor"):
+    for kind in ("item", "actor", "marker"):
         for found in reversed(view.m.within(kind, window, thing.start)):
+            if kind == "marker" and found.get("role") != "enemy":
+                continue
             head = bare_gap(view.text[max(0, found.start - 10) : found.start]).split()
             if not head or head[-1] not in sides.links().partitive:
                 continue
@@ -2236,6 +2240,8 @@ def _people_item(
             if kind == "actor" and sides.is_armed(found):  # "عدد القتلى بين القوات الأرمنية يتجاوز 5000"
                 # "عدد القتلى في صفوف قواتها": the speaker's forces, whose side is the one hit
                 return sides.refine_people("people", _side_code(view, found) or affected, True)
+            if kind == "marker":  # "عدد القتلى في صفوف المهاجمين": the enemy's fighting men
+                return sides.refine_people("people", affected, True)
     of = _of_whom(view, thing)
     if of is not None and of.get("item") == "civilians":
         return "civilians"  # "4 قتلى من المدنيين"

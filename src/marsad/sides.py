@@ -1064,6 +1064,17 @@ def _enemy_after(m: Mentions, end: int, text: str) -> bool:
     )
 
 
+def _enemy_ranks(m: Mentions, text: str, thing: Any, event: Mention | None) -> bool:
+    """ "عدد القتلى في صفوف المهاجمين تجاوز 400": the enemy whose ranks a casualty word names."""
+    if event is None or event.end > thing.start:
+        return False
+    for marker in m.within("marker", event.end, thing.start):
+        head = bare(text[max(event.end, marker.start - 12) : marker.start]).split()
+        if marker.get("role") == "enemy" and head and head[-1] in links().partitive | links().side_nouns:
+            return True
+    return False
+
+
 def source_side(phrase: list[Mention]) -> str | None:
     """The party an unnamed source's words name: "مصدر عسكري سوداني" is a Sudanese one."""
     return next((a.get("code") for a in phrase if a.get("code") and a.get("code") not in non_party()), None)
@@ -1478,7 +1489,8 @@ def sides_of(
         affected = own
     if affected is None and _of_them(text, thing):  # "تجمعات لمرتزقة العدوان ... 70 منهم"
         affected = _enemy_group_before(m, text, sentence, thing, own, conflict)
-    if affected is None and (_enemy_after(m, thing.end, text) or _enemy_dative(m, text, thing)):
+    enemys = _enemy_after(m, thing.end, text) or _enemy_dative(m, text, thing)
+    if affected is None and (enemys or _enemy_ranks(m, text, thing, event)):
         affected = opponent(own, conflict)
     if kind == "attack" and affected is None and own and _repelled(m, text, thing.start):
         return own, opponent(own, conflict)  # "أوكرانيا تتحدث عن صد 150 هجوما": the other side's
@@ -1910,6 +1922,8 @@ def _partitive_side(
 ) -> str | None:
     start = event.end if event is not None and event.end <= thing.start else thing.start - _PARTITIVE_REACH
     for actor in m.within("actor", max(sentence.start, start), thing.start):
+        if m.within("number", actor.end, thing.start):
+            continue  # "هم 102 من الهيئة، ... و19 مدنيا": the side of another count of the list
         head = bare(text[max(sentence.start, actor.start - 12) : actor.start]).split()
         prefix = word_prefix(text, actor.start)
         partitive = bool(head) and head[-1] in links().partitive | links().side_nouns
