@@ -2491,10 +2491,13 @@ def _after_including(view: _Doc, start: int, end: int) -> int:
     mark = LIST_MARK.match(view.text, start + line + 1, end) if line >= 0 else None
     if mark is not None and mark.end() > mark.start():
         return mark.end()  # "حررت البلدات التالية:\n1. بلدة X": the list line's words
-    if len(gap) > _INCLUDING_GAP or "التي" in gap:  # "تحرير الأراضي ... والتي تشمل إقليم X" is an aim
+    # "56 بلدة وقرية وتلة، بينها قريتا X": the opener just before the place, however long the list
+    offset = max(0, len(gap) - _INCLUDING_GAP)
+    tail = gap[offset:]
+    if "التي" in tail:  # "تحرير الأراضي ... والتي تشمل إقليم X" is an aim
         return start
-    hits = [gap.rfind(w) + len(w) for w in sides.links().including if w in gap]
-    return start + max(hits) if hits else start
+    hits = [tail.rfind(w) + len(w) for w in sides.links().including if w in tail]
+    return start + offset + max(hits) if hits else start
 
 
 def _finer_after(view: _Doc, pos: int, place: Mention, skipped: Mention | None) -> bool:
@@ -2529,7 +2532,11 @@ def _speaks(view: _Doc, place: Mention) -> bool:
         return False
     after = view.m.within("verb", place.end, place.end + _SPEAKER_GAP)
     before = [v for v in view.m.within("verb", max(0, place.start - _SPEAKER_GAP), place.start)]
-    return bool(after) or any(place.start - v.end <= 2 for v in before)
+    if after or any(place.start - v.end <= 2 for v in before):
+        return True
+    # "دمشق وموسكو تتحدثان": the first of two capitals that speak together
+    joined = view.m.within("place", place.end, place.end + _SPEAKER_GAP)
+    return bool(joined) and view.text[place.end : joined[0].start].strip() == "و" and _speaks(view, joined[0])
 
 
 def _gap_without_items(view: _Doc, start: int, end: int) -> str:
@@ -2688,7 +2695,7 @@ def _dedupe(told: list[_Told]) -> list[Claim]:
     seen: dict[tuple, int] = {}
     kept: dict[tuple, int] = {}  # a figure's claim in `out`, to take the qualifier a restatement adds
     attributed = {
-        (c.kind, c.item, c.count.value, c.place.name if c.place and c.kind == "took_control" else None)
+        (c.kind, c.item, c.count.value, (c.place.name or c.place.text) if c.place and c.kind == "took_control" else None)
         for c, _ in told
         if c.claimant.actor != "OUTLET"
     }
@@ -2706,8 +2713,8 @@ def _dedupe(told: list[_Told]) -> list[Claim]:
             dated.setdefault(_undated(_figure(claim, model)), set()).add(claim.evidence.start)
     out: list[Claim] = []
     for claim, model in told:
-        place = claim.place.name if claim.place and claim.kind == "took_control" else None
-        where = claim.place.name if claim.place else None
+        where = (claim.place.name or claim.place.text) if claim.place else None  # an unknown name: its words
+        place = where if claim.kind == "took_control" else None
         figure = _figure(claim, model)
         key = (*figure, where)
         loose = (claim.kind, claim.item, claim.count.value, place)
