@@ -170,6 +170,7 @@ _ALONGSIDE_REACH = 12
 _WHOLE_REACH = 120  # "جنودا أوغنديين يتمركزون في القاعدة ... وإن اثنين منهم": the group taken back
 _ROAD_REACH = 30  # "الطريق الواصل بين": the longest road words before the towns it joins
 _ROAD_JOIN = 4  # "حلب- دمشق"، "حلب ودمشق": the gap between a road's two towns
+_OWN_COUNT_REACH = 16  # "وأصابوا أكثر من 900": a joined verb's own figure a qualifier away
 _JOINED_GAP = 40  # "11 جنديا وفقدان"، "1200 من عناصرها في كردفان، وأسرنا": a list's next member
 _EVENT_BEFORE = 160
 _EVENT_AFTER = 40
@@ -1682,6 +1683,7 @@ def _governing_event(
         and (e.get("kind") not in PEOPLE_KINDS or item_class(thing.item) == "people")
         and not (item_class(thing.item) != "people" and _counts_people(view, e))
         and not _joined_between(view, thing.end, e.start)
+        and not _counts_its_own(view, e)  # "قتلوا ... 95 جنديا وأصابوا أكثر من 900": its own 900
         # "120 ألف نسمة قبل العملية، وسبق أن استعادت": a doer's verb in the next clause
         and not (e.get("voice") == "agentive" and _CLAUSE_BREAK.search(view.text, thing.end, e.start))
     ]  # "قصفا على المعسكر أسفر عن مقتل 9"، "استهدفت سيارة ... سقوط شهيدين": the dead are what befell
@@ -1737,6 +1739,14 @@ def _downed_after(view: _Doc, after: list[Mention]) -> Mention | None:
         if event.get("kind") == "destroyed":
             return event
     return None
+
+
+def _counts_its_own(view: _Doc, event: Mention) -> bool:
+    """Whether a verb joined by و has a figure of its own right after it."""
+    if view.text[event.start - 1 : event.start] != "و" or event.get("kind") not in PEOPLE_KINDS:
+        return False
+    after = view.m.within("number", event.end, event.end + _OWN_COUNT_REACH)
+    return bool(after) and not _CLAUSE_BREAK.search(view.text, event.end, after[0].start)
 
 
 def _joined_between(view: _Doc, start: int, end: int) -> bool:

@@ -759,8 +759,10 @@ def claimant_of(
     if code is None and previous is not None and side_code(previous):
         code, role = previous.actor, role or previous.role
         if any(a.get("state_only") for a in phrase) and code not in states():
-            # "وفي النيجر، أعلنت وزارة الدفاع" after JNIM spoke: a ministry is a state's
-            code = last_party(m, phrase[0].start, states_only=True) or code
+            # "وفي النيجر، أعلنت وزارة الدفاع" after JNIM spoke: a ministry is a state's; "لجنة
+            # الطوارئ الحكومية" after Hezbollah spoke: the state whose people the war hits
+            civil = conflict.civil if conflict is not None and conflict.civil in states() else None
+            code = civil or last_party(m, phrase[0].start, states_only=True) or code
     role = role or _TYPE_ROLE.get(phrase[0].get("type", ""), "GOV")
     if code is None:
         code = last_party(m, phrase[0].start) or "ANON"
@@ -1471,6 +1473,7 @@ def sides_of(
     if kind == "attack" and thing.item in _BORNE and own and _launched_from(text, thing):
         return own, opponent(own, conflict, armed=True)  # "نحو 90 مقذوفا أطلقت من لبنان": at the speaker
     affected = named_side(m, text, sentence, thing, event, conflict)
+    named = affected is not None
     if kind == "attack" and thing.item in _BORNE and affected is None:
         affected = _doer_described(m, text, sentence, thing, conflict)  # "غارتين شنتهما مسيرات إسرائيلية"
     if kind == "attack" and thing.item in _BORNE and affected is not None:
@@ -1602,9 +1605,22 @@ def sides_of(
     if styled is not None and affected == styled and thing.item in ("soldiers", "fighters"):
         # "الجيش اليمني" in a Houthi statement is theirs; "مرتزقة العدوان" never are
         affected = affected if thing.item_mention.get("hired") else own
+    if thing.item == "fighters" and affected in states() and not named:
+        affected = _armed_group_of(affected, conflict) or affected  # "قتلت 40 مقاتلا" in Lebanon: Hezbollah's
     if agent == affected and thing.item != "civilians":  # a state may strike its own people
         agent = opponent(affected, conflict, armed=True)
     return affected, agent
+
+
+def _armed_group_of(state: str, conflict: Conflict | None) -> str | None:
+    """The armed group named most on a state's side, whose fighters a state's are not."""
+    side = conflict.side_of(state) if conflict is not None else None
+    if conflict is None or side is None:
+        return None
+    groups = [
+        c for c in conflict.parties[side] if c not in states() | non_party() and conflict.mentions.get(c, 0)
+    ]
+    return max(groups, key=lambda c: conflict.mentions[c]) if groups else None
 
 
 def _army_where(m: Mentions, sentence: Segment, conflict: Conflict) -> str | None:
