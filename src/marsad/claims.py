@@ -92,6 +92,9 @@ _COARSE_DAYS = 28  # a date this long is a month or a year ("عام 2012"), not 
 _OPENER_REACH = 30  # characters of a sentence's opening formula
 _OBJECT_NOUN_REACH = 12  # "سيطرتها على المدينة": how far after a control word its object noun is
 _NAME_WORDS = 2  # "لـ«العربية»": the words of an outlet's name a statement was made to
+_PURPOSE_PREFIXES = ("ل", "ول", "لل", "ولل")  # "انطلقت لتحرير"، "محاولة للسيطرة على": what it is for
+_SHORTEST_NAME = 3  # letters of a bare name a line may open with ("س:" is a question)
+_NAMED_REACH = 60  # "... الأوكرانية أولكسندر سيرسكي": a title's party before the name it goes with
 _HEADLINE_LEAD = 3  # characters allowed before the name a headline opens with
 _DUAL_MARK = regex.compile("\u064e\u064a\u0652?\u0646\\b")  # َيْن: the fatha of a dual's ending
 _LABEL_WORDS = 2  # words after a label's noun before its colon
@@ -106,7 +109,10 @@ _NEEDS_REACH, _NEEDS_WORDS = 60, 6  # "نقلت وسائل إعلام إسرائ
 _DATELINE_TAIL = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*|:\s*«[^«»\n]{1,40}»\s*)?[-–—]")
 _OUTLET_AFTER_COLON = regex.compile(r":\s*«[^«»\n]{1,40}»\s*[-–—]")  # a dateline's place, then the outlet
 # a live blog's "10:45 - ", a ticker's "عاجل |"
-_LINE_LEAD = regex.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?|عاجل|خاص|متابعة|تحديث)?[\s\-–—•*|]*")
+# a channel's "⚡️ 10:40 | عاجل: " (marks, a time, a label)
+_LINE_LEAD = regex.compile(
+    r"[^\p{L}\p{N}\n]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s\-–—•*|]*(?:(?:عاجل|خاص|متابعة|تحديث)[\s:|\-–—]*)?"
+)
 _MODEL_WORDS = 2  # the words of a model name not in the lexicon: "ستورم شادو"
 _INDEX_MARKS = frozenset(".)-–")  # after the number of a list line
 _MEMBER_BREAKS = ("،", ",", "\n")  # a comma or a new list line: the next noun has a number of its own
@@ -1961,6 +1967,8 @@ def _colon_speaker(view: _Doc, sentence: Segment) -> Frame | None:
     start = _LINE_LEAD.match(view.text, sentence.start, sentence.end).end()
     colon = view.text.find(":", start, sentence.end)
     actors = view.m.within("actor", start, colon) if colon > 0 else []
+    if not actors and colon > 0:
+        return _named_speaker(view, start, colon)  # "سميرنوف:" after "الحاكم ... أليكسي سميرنوف:"
     if not actors or actors[0].start - start > _HEADLINE_LEAD:
         return None
     phrase = sides.phrase_at(view.m, view.text, actors[0])
@@ -1969,7 +1977,8 @@ def _colon_speaker(view: _Doc, sentence: Segment) -> Frame | None:
     # "حاكم خاركيف:"، "قائد الجيش في شبيلي الوسطى:": where the office is may stand before the colon
     end = rest[0].start if rest else colon
     words = bare_gap(_without_places(view, phrase[-1].end, end)).split()
-    words = [] if words and all(w in sides.links().office_in for w in words) else words
+    # "الحاكم بالإنابة لمقاطعة كورسك": the office's words and the clitic left of a place's name
+    words = [w for w in words if w not in sides.links().office_in and len(w) > 1]
     # "لـ«العربية»"، "عمدة موسكو سيرغي سوبيانين:": the outlet it spoke to, or the official's name
     to_outlet = len(words) <= _NAME_WORDS
     if not addressed or not to_outlet or _topic_label(view, phrase, colon, sentence):
@@ -1980,6 +1989,45 @@ def _colon_speaker(view: _Doc, sentence: Segment) -> Frame | None:
         return None  # "لندن: «الشرق الأوسط» - مع دخول الحرب": where the outlet filed from
     claimant = sides.claimant_of(phrase, view.m, view.norm.source_text, conflict=view.conflict)
     return Frame(colon, colon + 1, claimant)
+
+
+def _named_speaker(view: _Doc, start: int, colon: int) -> Frame | None:
+    """A line opened by a bare name and a colon ("سيرسكي: ..."): the official an earlier line named
+    with a title or party right before that name ("القائد العام للقوات المسلحة الأوكرانية أولكسندر
+    سيرسكي")."""
+    name = view.text[start:colon].strip()
+    if len(name) < _SHORTEST_NAME or len(name.split()) > _NAME_WORDS or any(c.isdigit() for c in name):
+        return None  # not "س:" of an interview
+    at = view.text.rfind(name, 0, start)
+    while at > 0:
+        phrase = _title_before(view, at) or _title_after(view, at + len(name))
+        if phrase is not None:
+            claimant = sides.claimant_of(phrase, view.m, view.norm.source_text, conflict=view.conflict)
+            return Frame(colon, colon + 1, claimant)
+        at = view.text.rfind(name, 0, at)
+    return None
+
+
+def _title_before(view: _Doc, at: int) -> list[Mention] | None:
+    """The party's words a few words before a name ("القائد العام للقوات الأوكرانية أولكسندر")."""
+    before = view.m.within("actor", max(0, at - _NAMED_REACH), at)
+    if not before or view.m.within("verb", before[-1].end, at):
+        return None
+    phrase = sides.phrase_at(view.m, view.text, before[-1])
+    gap = bare_gap(_without_places(view, phrase[-1].end, at)).split()
+    named = [w for w in gap if w not in sides.links().office_in and len(w) > 1]
+    # "الحاكم بالإنابة لمقاطعة كورسك أليكسي": a title of no party is the authority of where it is
+    coded = any(a.get("code") for a in phrase) or sides.office_place(view.m, view.norm.source_text, phrase[-1].end)
+    return phrase if coded and len(named) <= _NAME_WORDS else None
+
+
+def _title_after(view: _Doc, end: int) -> list[Mention] | None:
+    """The party's words in brackets right after a name ("شودري (المدير العام لـISPR)")."""
+    if not view.text.startswith((" (", "("), end):
+        return None
+    close = view.text.find(")", end, end + _NAMED_REACH * 2)
+    found = [a for a in view.m.within("actor", end, close) if a.get("code")] if close > 0 else []
+    return sides.phrase_at(view.m, view.text, found[0]) if found else None
 
 
 def _topic_label(view: _Doc, phrase: list[Mention], colon: int, sentence: Segment) -> bool:
@@ -2444,7 +2492,10 @@ def _armed_people_after(view: _Doc, event: Mention) -> bool:
 
 
 def _during(view: _Doc, event: Mention) -> bool:
-    """ "أثناء احتلالها إقليم قره باغ": control told as the time something else happened in."""
+    """ "أثناء احتلالها إقليم قره باغ": control told as the time something else happened in; "العملية
+    التي انطلقت لتطهير فضولي": a verbal noun with ل is what an action is for, not what it did."""
+    if sides.word_prefix(view.text, event.start) in _PURPOSE_PREFIXES:
+        return True
     return _word_before_in(view, event.start, _PERIOD_REACH, sides.links().period_words)
 
 
