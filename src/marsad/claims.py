@@ -539,7 +539,8 @@ def _frames(
             claimant = inherited[0]
         else:
             continue
-        if kind == "quote" and frames and claimant.actor == "ANON" and _statement_of(view, frames[-1], verb):
+        where = phrase is not None and _where_said(view, verb, phrase)  # "في إيجاز صحفي بالعاصمة أبوجا"
+        if kind == "quote" and frames and (claimant.actor == "ANON" or where) and _statement_of(view, frames[-1], verb):
             # "أكدت هيئة الأركان، في بيان تلاه متحدث عسكري، أن": the body's statement, read out
             claimant = frames[-1].claimant
         elif claimant.actor != "ANON" and _unnamed(view, verb.start, verb.end):
@@ -552,6 +553,15 @@ def _frames(
         frames.append(Frame(verb.start, verb.end, claimant, modality, relays, kind == "quote", accuses))
         frames.extend(quoted)
     return frames
+
+
+def _where_said(view: _Doc, noun: Mention, phrase: list[Mention]) -> bool:
+    """Whether the capital or country after a statement noun names where it was given."""
+    if phrase[0].get("type") not in ("capital", "state"):
+        return False
+    words = bare_gap(view.text[noun.end : phrase[0].start]).split()
+    prefix = sides.word_prefix(view.text, phrase[0].start)
+    return "في" in words or any(w[:1] == "ب" for w in words) or prefix in ("ب", "في")
 
 
 def _statement_of(view: _Doc, frame: Frame, noun: Mention) -> bool:
@@ -2427,7 +2437,9 @@ def _town_taken_back(view: _Doc, event: Mention, places: list[Mention]) -> list[
         return []
     if not _definite(view, after[0]):
         return []
-    towns = [p for p in places if p.end <= event.start and p.get("precision") == "exact"]
+    # a town a cue named ("بلدة مالام فاتوري"), not where the report was filed ("أبوجا- الجزيرة نت:")
+    named = [p for p in places if p.get("precision") == "exact" or p.key.startswith(_UNKNOWN_PLACE)]
+    towns = [p for p in named if p.end <= event.start and not _dateline(view, p)]
     return towns[-1:]
 
 
