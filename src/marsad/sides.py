@@ -405,19 +405,29 @@ def conflict_of(actors: Iterable[Mention], text: str = "") -> Conflict | None:
             best, best_score = rows[r], score
     if best is None:
         return None
-    if best.rebels and rebels and _rebels_named(best, counts):
+    insurgents = _named_rebels(best, counts)
+    if insurgents and rebels and _rebels_named(best, counts):
         # "الانفصاليون" in a Karabakh article speak of NKR, not of Armenia
-        counts[best.rebels] = counts.get(best.rebels, 0) + rebels
+        counts[insurgents] = counts.get(insurgents, 0) + rebels
     if best.region and regions:
         counts[best.region] = counts.get(best.region, 0) + regions  # "سلطات الإقليم" speak for NKR
     army = max(best.armies, key=lambda code: counts.get(code, 0), default=best.army)
     if counts.get(army, 0) == counts.get(best.army, 0):
         army = best.army  # "الجيش" of a multi-state conflict is its usual army unless another is named more
     return Conflict(
-        best.id, best.parties, counts, army, best.rebels, best.civil, best.region, recode=best.recode,
+        best.id, best.parties, counts, army, insurgents, best.civil, best.region, recode=best.recode,
         armies=tuple(best.armies),
         backers=best.backers,
     )
+
+
+def _named_rebels(row: _ConflictRow, counts: dict[str, int]) -> str | None:
+    """Whom unnamed armed men mean: the conflict's usual rebels, unless the article names another
+    armed group of their side more ("ولاية غرب أفريقيا" in an article on Lake Chad, not Boko Haram)."""
+    side = next((s for s in row.parties if row.rebels in s), ())
+    groups = [c for c in side if c not in states() and c not in row.backers and counts.get(c, 0)]
+    top = max(groups, key=lambda c: counts[c], default=None)
+    return top if top is not None and counts[top] > counts.get(row.rebels or "", 0) else row.rebels
 
 
 def _rebels_named(row: _ConflictRow, counts: dict[str, int]) -> bool:
