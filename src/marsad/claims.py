@@ -93,6 +93,7 @@ _OPENER_REACH = 30  # characters of a sentence's opening formula
 _OBJECT_NOUN_REACH = 12  # "سيطرتها على المدينة": how far after a control word its object noun is
 _NAME_WORDS = 2  # "لـ«العربية»": the words of an outlet's name a statement was made to
 _PURPOSE_PREFIXES = ("ل", "ول", "لل", "ولل")  # "انطلقت لتحرير"، "محاولة للسيطرة على": what it is for
+_ARMY_KEY = "institution.army"  # actors.yaml: "الجيش"، "قوات النظام" with no country named
 _SHORTEST_NAME = 3  # letters of a bare name a line may open with ("س:" is a question)
 _NAMED_REACH = 60  # "... الأوكرانية أولكسندر سيرسكي": a title's party before the name it goes with
 _HEADLINE_LEAD = 3  # characters allowed before the name a headline opens with
@@ -1218,7 +1219,7 @@ def _listed_members(view: _Doc, number: Mention, before: list[Counted]) -> Count
     if not after[0].get("code") and not sides.is_armed(after[0]):
         return None  # "بينهم 6 من المسؤولين": no party named
     # "بينهم 6 من المليشيات الموالية لإيران": armed men of no party named are fighters
-    item = "people" if after[0].get("code") else "fighters"
+    item = "people" if after[0].get("code") or after[0].key == _ARMY_KEY else "fighters"  # "من قوات النظام"
     prev, value, high = before[-1], number.get("value"), number.get("high")
     return Counted(number.start, number.end, item, value, high, number, prev.item_mention, prev.event)
 
