@@ -2749,8 +2749,11 @@ def _date_of(view: _Doc, sentence: Segment) -> DateRange | None:
 
 
 def _figure(claim: Claim, model: str) -> tuple:
-    """What a claim says, less its place: who, what, whose, how many, on which day, of which model."""
+    """What a claim says, less where it happened: who, what, whose, how many, on which day, of which
+    model (or which place, for a place taken: that is what it says)."""
     when = claim.date.start if claim.date and claim.date.basis == "event" else None
+    if claim.kind == "took_control" and claim.place is not None:
+        model = claim.place.name or claim.place.text
     return (claim.claimant.actor, claim.kind, claim.item, claim.affected, claim.count.value, when, model)
 
 
