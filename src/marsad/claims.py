@@ -541,7 +541,8 @@ def _frames(
         else:
             continue
         where = phrase is not None and _where_said(view, verb, phrase)  # "في إيجاز صحفي بالعاصمة أبوجا"
-        if kind == "quote" and frames and (claimant.actor == "ANON" or where) and _statement_of(view, frames[-1], verb):
+        carried = claimant.actor in ("ANON", "MEDIA") or where  # "في بيان تلقت السومرية نيوز نسخة منه"
+        if kind == "quote" and frames and carried and _statement_of(view, frames[-1], verb):
             # "أكدت هيئة الأركان، في بيان تلاه متحدث عسكري، أن": the body's statement, read out
             claimant = frames[-1].claimant
         elif claimant.actor != "ANON" and _unnamed(view, verb.start, verb.end):

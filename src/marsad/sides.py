@@ -100,6 +100,8 @@ _PAIR_REACH = 40  # "بين الفصائل المسلحة وقوات الجيش 
 _BY_AFTER = 50  # characters after a claim's words within which "من قبل X" names its doer
 _OFFICE_REACH = 24  # characters from an office to the place it is in
 _ANAPHORS = frozenset({"institution.anaphor", "group.anaphor"})  # الوزارة، الهيئة، الحركة...
+_OPERATION_NAMED = regex.compile(r"\s+\S+\s*[«\"“]")  # a construct noun, then a quoted name
+_OPERATION_REACH = 30
 _ORG_ANAPHOR = "org.anaphor"  # "المرصد": the monitor named before
 _REBELS = "force.generic.rebels"  # the actors.yaml entry of unnamed armed groups
 _MILITARY_SOURCE = "anon.source.mil"  # actors.yaml: "مصدر عسكري"، "مصادر أمنية"
@@ -685,6 +687,8 @@ def _indefinite_title(phrase: list[Mention], quote: Callable[[int, int], str]) -
     before, an unnamed source, not the party spoken of last (a headline's attackers)."""
     if any(a.get("type") != "title" for a in phrase):
         return False
+    if _OPERATION_NAMED.match(quote(phrase[-1].end, phrase[-1].end + _OPERATION_REACH)):
+        return False  # "قائد عمليات «قادمون يا نينوى»": the commander of a named operation
     return not any(w.startswith(("ال", "لل")) for w in bare(quote(phrase[0].start, phrase[-1].end)).split())
 
 
@@ -776,7 +780,9 @@ def claimant_of(
             code = civil or last_party(m, phrase[0].start, states_only=True) or code
     role = role or _TYPE_ROLE.get(phrase[0].get("type", ""), "GOV")
     if code is None:
-        code = last_party(m, phrase[0].start) or "ANON"
+        # "العمليات المشتركة: تحرير ستة أحياء" opening an article on Iraq: a command of the war's army
+        army = conflict.army if conflict is not None and role == "MIL" else None
+        code = last_party(m, phrase[0].start) or army or "ANON"
     if any(a.get("type") == "org" and a.get("code") == code for a in phrase):
         role = "ORG"  # "مسؤول في الأمم المتحدة": an organisation's official speaks for it
     if code == "MEDIA":
