@@ -178,6 +178,7 @@ _WHOLE_REACH = 120  # "جنودا أوغنديين يتمركزون في الق�
 _ROAD_REACH = 30  # "الطريق الواصل بين": the longest road words before the towns it joins
 _ROAD_JOIN = 4  # "حلب- دمشق"، "حلب ودمشق": the gap between a road's two towns
 _OWN_COUNT_REACH = 16  # "وأصابوا أكثر من 900": a joined verb's own figure a qualifier away
+_PLACE_NAME_REACH = 30  # "ودارة عزة 3": the longest place name before a figure of a breakdown
 _JOINED_GAP = 40  # "11 جنديا وفقدان"، "1200 من عناصرها في كردفان، وأسرنا": a list's next member
 _EVENT_BEFORE = 160
 _EVENT_AFTER = 40
@@ -836,7 +837,7 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
             continue
         thing = _anaphoric(view, number, out) or _cases_of(view, number) or _subject_count(view, number)
         thing = thing or _out_of(view, number, items, nouns)
-        thing = thing or _listed_members(view, number, out)
+        thing = thing or _listed_members(view, number, out) or _place_breakdown(view, number, out)
         thing = thing or _bare_casualties(view, number, sentence, out) or _tally_after(view, number, sentence)
         if thing is not None:
             out.append(thing)
@@ -1223,6 +1224,24 @@ def _listed_members(view: _Doc, number: Mention, before: list[Counted]) -> Count
     item = "people" if after[0].get("code") or after[0].key == _ARMY_KEY else "fighters"  # "من قوات النظام"
     prev, value, high = before[-1], number.get("value"), number.get("high")
     return Counted(number.start, number.end, item, value, high, number, prev.item_mention, prev.event)
+
+
+def _place_breakdown(view: _Doc, number: Mention, before: list[Counted]) -> Counted | None:
+    """ "مدينة إدلب 14 قتيلا، وجسر الشغور 7، وسرمين 5": a bare number right after a place, in a
+    list whose first member told its noun after a place too, counts the same."""
+    if not before or _place_right_before(view, number.start) is None:
+        return None
+    first = next((c for c in before if c.number is not None and _place_right_before(view, c.number.start)), None)
+    if first is None or number.start - before[-1].end > _LIST_GAP:
+        return None
+    value, high = number.get("value"), number.get("high")
+    return Counted(number.start, number.end, first.item, value, high, number, first.item_mention, first.event)
+
+
+def _place_right_before(view: _Doc, pos: int) -> Mention | None:
+    """The place named right before a position, with nothing but a space between."""
+    places = view.m.within("place", max(0, pos - _PLACE_NAME_REACH), pos)
+    return places[-1] if places and not view.text[places[-1].end : pos].strip() else None
 
 
 def _subject_count(view: _Doc, number: Mention) -> Counted | None:

@@ -780,6 +780,8 @@ def claimant_of(
             code = civil or last_party(m, phrase[0].start, states_only=True) or code
     role = role or _TYPE_ROLE.get(phrase[0].get("type", ""), "GOV")
     if code is None:
+        code = _named_in_full_before(m, quote, phrase)  # "الدفاع المدني" after "الدفاع المدني السوري"
+    if code is None:
         # "العمليات المشتركة: تحرير ستة أحياء" opening an article on Iraq: a command of the war's army
         army = conflict.army if conflict is not None and role == "MIL" else None
         code = last_party(m, phrase[0].start) or army or "ANON"
@@ -792,6 +794,16 @@ def claimant_of(
     if code == "ANON" and side is None and one_army and _military_source(phrase):
         side = conflict.army  # "مصدر عسكري" in a war of a state's army against rebels: the army's
     return Claimant(code, role, _closed(quote, words[0].start, words[-1].end), side)
+
+
+def _named_in_full_before(m: Mentions, quote: Callable[[int, int], str], phrase: list[Mention]) -> str | None:
+    """The code of a body named before by a longer name that begins with the phrase's words."""
+    words = normalise_form(bare(quote(phrase[0].start, phrase[-1].end)))
+    for actor in reversed(m.within("actor", 0, phrase[0].start)):
+        code = actor.get("code")
+        if code and code not in ("ANON", "MEDIA") and normalise_form(bare(quote(actor.start, actor.end))).startswith(words):
+            return code
+    return None
 
 
 def _owner_part(phrase: list[Mention], quote: Callable[[int, int], str]) -> list[Mention]:
