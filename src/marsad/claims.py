@@ -2533,7 +2533,10 @@ def _during(view: _Doc, event: Mention) -> bool:
 
 
 def _resumptive(view: _Doc, event: Mention) -> bool:
-    """ "المنطقة التي تسيطر عليها قوات X": the place is before the control word, as its topic."""
+    """ "المنطقة التي تسيطر عليها قوات X": the place is before the control word, as its topic
+    (not "أطلقت عليها 550 صاروخا": what a launch's عليها takes back was hit)."""
+    if event.get("kind") != "took_control":
+        return False
     after = bare_gap(view.text[event.end : event.end + 8]).split()  # "التي تسيطر عليها." too
     return bool(after) and after[0] in sides.links().control_resumptive
 
