@@ -179,6 +179,8 @@ _ROAD_REACH = 30  # "الطريق الواصل بين": the longest road words b
 _ROAD_JOIN = 4  # "حلب- دمشق"، "حلب ودمشق": the gap between a road's two towns
 _OWN_COUNT_REACH = 16  # "وأصابوا أكثر من 900": a joined verb's own figure a qualifier away
 _PLACE_NAME_REACH = 30  # "ودارة عزة 3": the longest place name before a figure of a breakdown
+_RANK_REACH = 8
+_RANK_WORDS = frozenset({"كبار", "ابرز", "خيره", "قاده", "صغار"})  # normalised: "من كبار القادة"
 _JOINED_GAP = 40  # "11 جنديا وفقدان"، "1200 من عناصرها في كردفان، وأسرنا": a list's next member
 _EVENT_BEFORE = 160
 _EVENT_AFTER = 40
@@ -2374,6 +2376,9 @@ def _of_whom(view: _Doc, thing: Counted) -> Mention | None:
     if after != ["من"]:
         return None
     start = view.text.index("من", thing.end) + 2
+    rank = view.text[start : start + _RANK_REACH].split()[:1]
+    if rank and rank[0] in _RANK_WORDS:  # "30 من كبار القادة العسكريين"
+        start = view.text.index(rank[0], start) + len(rank[0])
     found = [m for m in view.m.within("item", start, start + _OF_GAP + 1) if m.get("item") in PEOPLE]
     found += view.m.within("actor", start, start + _OF_GAP + 1)
     return min(found, key=lambda m: m.start) if found else None
