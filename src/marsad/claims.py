@@ -804,6 +804,10 @@ def _counted(view: _Doc, sentence: Segment) -> list[Counted]:
     out: list[Counted] = []
     used: set[int] = set()
     for number in m.within("number", sentence.start, sentence.end):
+        cell = _verb_cell(view, number, items)
+        if cell is not None:
+            out.append(cell)
+            continue
         named = _named_before(view, number, items) or _labelled(view, number, items)
         of_whole = bare_gap(view.text[out[-1].end : named.start]) if named is not None and out else ""
         if named is not None and of_whole in sides.links().member_of:
@@ -1398,6 +1402,37 @@ def _labelled(view: _Doc, number: Mention, items: list[Mention]) -> Mention | No
             told = _only_qualifiers(view, colon + 1, number.start) or _increment(view, number)
             return item if told else None
     return None
+
+
+def _verb_cell(view: _Doc, number: Mention, items: list[Mention]) -> Counted | None:
+    """ "1. صواريخ كروز Kh-101 من قاذفات Tu-95MS: أُطلق 62، أُسقط 58": a table line whose cell
+    tells each figure with its verb counts the label's first noun, under that verb."""
+    line = view.text.rfind("\n", 0, number.start) + 1
+    colon = view.text.find(":", line, number.start)
+    if colon < 0 or not _verbs_and_figures(view, colon + 1, number.start):
+        return None
+    mark = LIST_MARK.match(view.text, line, number.start)
+    if mark is None or mark.end() == line:
+        return None  # a list line's: "العمليات المشتركة: تحرير ستة أحياء" is a speaker's headline
+    noun = next((i for i in items if mark.end() <= i.start and i.end <= colon), None)
+    if noun is None:
+        return None
+    event = view.m.within("event", colon, number.start)[-1]
+    value, high = number.get("value"), number.get("high")
+    return Counted(number.start, number.end, noun.get("item"), value, high, number, noun, event)
+
+
+def _verbs_and_figures(view: _Doc, start: int, end: int) -> bool:
+    """Whether a table line's cell holds only event verbs, qualifiers and the figures told before,
+    with a verb right before the figure ("أُطلق 62، أُسقط 58")."""
+    events = view.m.within("event", start, end)
+    if not events or bare_gap(view.text[events[-1].end : end]):
+        return False
+    gap = view.text[start:end]
+    words = [*events, *view.m.within("number", start, end), *view.m.within("marker", start, end)]
+    for found in sorted(words, key=lambda m: m.start, reverse=True):
+        gap = gap[: found.start - start] + " " + gap[found.end - start :]
+    return bare_gap(gap) == ""
 
 
 def _label_rest(gap: str) -> bool:

@@ -82,6 +82,7 @@ _DESCRIBED_GAP = 4  # characters between a thing counted and the verb that descr
 _OWNER_REACH = 30  # characters after a thing where "تابعة لها" may say whose it is
 _FROM = "عن"
 _IN = "في"
+_DOWNED_REACH = 24  # "أُطلق 62، أُسقط 58": the downing told right after the launching
 _STATE_BEFORE = 400  # a paragraph or two back: the state just named, for a side of several
 _ARTICLE = "ال"
 _ACCUSATIVE = "ا"  # the alif of an indefinite noun in the accusative: هجوما
@@ -1526,6 +1527,8 @@ def sides_of(
         affected = opponent(own, conflict)
     if kind == "attack" and affected is None and own and _repelled(m, text, thing.start):
         return own, opponent(own, conflict)  # "أوكرانيا تتحدث عن صد 150 هجوما": the other side's
+    if kind == "attack" and thing.item in _BORNE and affected is None and own and _downed_next(m, text, thing):
+        return own, opponent(own, conflict)  # "أُطلق 62، أُسقط 58": launched at the speaker, who downed them
     voice = event.get("voice", "loss") if event is not None else "agentive"
     if getattr(thing, "suffered", False):
         voice = "loss"  # "سجل المكتب 40 حالة اعتقال": the office counts its own people's arrests
@@ -2079,6 +2082,20 @@ def _inflicted_on(
         start -= 1
     code = _code_in(actors[start:], conflict)
     return code if isinstance(code, str) and code not in non_party() else None
+
+
+def _downed_next(m: Mentions, text: str, thing: Any) -> bool:
+    """Whether the next words of the same clause tell of downing: "أُطلق 62، أُسقط 58"."""
+    end = text.find("\n", thing.end)
+    end = min(thing.end + _DOWNED_REACH, len(text) if end < 0 else end)
+    if _subject_before(m, text, thing):
+        return False  # "أطلقت روسيا 62 صاروخا": its subject says whose
+    return any(e.get("kind") == "destroyed" for e in m.within("event", thing.end, end))
+
+
+def _subject_before(m: Mentions, text: str, thing: Any) -> bool:
+    start = text.rfind("\n", 0, thing.start) + 1
+    return bool(m.within("actor", max(start, thing.start - _DOWNED_REACH), thing.start))
 
 
 def _launched_from(text: str, thing: Any) -> bool:
