@@ -181,6 +181,7 @@ _OWN_COUNT_REACH = 16  # "وأصابوا أكثر من 900": a joined verb's own
 _PLACE_NAME_REACH = 30  # "ودارة عزة 3": the longest place name before a figure of a breakdown
 _RANK_REACH = 8
 _RANK_WORDS = frozenset({"كبار", "ابرز", "خيره", "قاده", "صغار"})  # normalised: "من كبار القادة"
+_OWN_FORCE_LEAD = 24  # "أما مجموعة قوات ...": how far into a sentence its subject may open
 _JOINED_GAP = 40  # "11 جنديا وفقدان"، "1200 من عناصرها في كردفان، وأسرنا": a list's next member
 _EVENT_BEFORE = 160
 _EVENT_AFTER = 40
@@ -326,6 +327,9 @@ def extract_claims(
             opener = None
         if not frames and opener is not None:
             frames = [Frame(sentence.start, sentence.start, opener[0])]  # "11:02 - سلاح الجو: ... . وأسقطت"
+        if not frames and last is not None and _own_force_goes_on(view, sentence, last):
+            # a ministry's summary, paragraph after paragraph: "أما مجموعة قوات الوسط فقد صدت"
+            frames = [Frame(sentence.start, sentence.start, last[0])]
         opener = opener or _line_opener(view, sentence)
         if (
             not frames
@@ -445,6 +449,20 @@ def _inline_answer(view: _Doc, sentence: Segment, answerer: Claimant | None) -> 
         return answerer
     phrase = sides.phrase_at(view.m, view.text, actors[0])
     return sides.claimant_of(phrase, view.m, view.norm.source_text, conflict=view.conflict)
+
+
+def _own_force_goes_on(view: _Doc, sentence: Segment, last: tuple[Claimant, int]) -> bool:
+    """Whether a sentence with no frame, in the paragraph after a military speaker's, opens with
+    that speaker's own forces as its subject: the summary goes on."""
+    claimant, paragraph = last
+    if claimant.role != "MIL" or claimant.actor in ("ANON", "MEDIA") or sentence.paragraph - paragraph > 1:
+        return False
+    opening = view.m.within("actor", sentence.start, sentence.start + _OWN_FORCE_LEAD)
+    if opening and opening[0].get("type") == "force" and opening[0].get("code") == claimant.actor:
+        return True
+    # "وفي اتجاه دنيبر، خسر العدو ...": its enemy, named as the speaker names it
+    enemy = view.m.within("marker", sentence.start, sentence.start + 2 * _OWN_FORCE_LEAD)
+    return any(k.get("role") == "enemy" for k in enemy) and not view.m.within("actor", sentence.start, enemy[0].start)
 
 
 def _answers(view: _Doc, sentence: Segment) -> bool:
