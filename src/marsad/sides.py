@@ -198,6 +198,7 @@ class _Links:
     between: frozenset[str]
     party_pairs: frozenset[str]
     lies_in: frozenset[str]
+    so_called: frozenset[str]
     roads: frozenset[str]
     belongs_to: frozenset[str]
     issued_by: frozenset[str]
@@ -580,12 +581,13 @@ def actor_phrase_after(
     gap = bare(raw)
     if source and all(w in links().source_gap for w in gap.split()):
         return _group(m.within("actor", actors[0].start, limit), text, 0)  # "وفقا لما نشره موقع X"
-    if gap.split()[:1] and gap.split()[0] in links().relative_what:
+    so_called = gap in links().so_called  # "زعمت ما تسمى القيادة المركزية الأمريكية"
+    if gap.split()[:1] and gap.split()[0] in links().relative_what and not so_called:
         return None  # "تنفي ما أعلنه الرئيس الأذربيجاني": he announced, someone else denies
     named = (
         actors[0].get("type") == "title" and len(gap.split()) <= _NAME_WORDS
     )  # "أعلن أحمد فقي وزير الدفاع"
-    if gap and gap not in links().subject_gap and len(gap.split()) > 2 and not named and not owned:
+    if gap and gap not in links().subject_gap and len(gap.split()) > 2 and not (named or owned or so_called):
         return None
     if any(w in links().complementisers for w in gap.split()):
         return None
