@@ -182,6 +182,7 @@ _PLACE_NAME_REACH = 30  # "ودارة عزة 3": the longest place name before a
 _RANK_REACH = 8
 _RANK_WORDS = frozenset({"كبار", "ابرز", "خيره", "قاده", "صغار"})  # normalised: "من كبار القادة"
 _OWN_FORCE_LEAD = 24  # "أما مجموعة قوات ...": how far into a sentence its subject may open
+_FACILITY = "fac."  # the gazetteer's keys of facilities (a division's headquarters, an airport)
 _JOINED_GAP = 40  # "11 جنديا وفقدان"، "1200 من عناصرها في كردفان، وأسرنا": a list's next member
 _EVENT_BEFORE = 160
 _EVENT_AFTER = 40
@@ -2375,7 +2376,9 @@ def _people_item(
             if kind == "marker" and found.get("role") != "enemy":
                 continue
             head = bare_gap(view.text[max(0, found.start - 10) : found.start]).split()
-            if not head or head[-1] not in sides.links().partitive:
+            # "وكبدت المهاجمين أكثر من 400 قتيل": the enemy the losses were inflicted on
+            inflicted = kind == "marker" and bool(head) and head[-1].removeprefix("و") in sides.links().inflict
+            if not head or (head[-1] not in sides.links().partitive and not inflicted):
                 continue
             if view.m.within("number", max(window, found.start - _GAP_PAIR * 2), found.start):
                 continue  # "143 مقاتلا من الفصائل ... و68 عنصرا": another count's "of whom"
@@ -2517,7 +2520,11 @@ def _town_taken_back(view: _Doc, event: Mention, places: list[Mention]) -> list[
     if not _definite(view, after[0]):
         return []
     # a town a cue named ("بلدة مالام فاتوري"), not where the report was filed ("أبوجا- الجزيرة نت:")
-    named = [p for p in places if p.get("precision") == "exact" or p.key.startswith(_UNKNOWN_PLACE)]
+    named = [
+        p
+        for p in places
+        if (p.get("precision") == "exact" and not p.key.startswith(_FACILITY)) or p.key.startswith(_UNKNOWN_PLACE)
+    ]  # "المدينة" takes back a town, not "مقر الفرقة" in it
     towns = [p for p in named if p.end <= event.start and not _dateline(view, p)]
     return towns[-1:]
 

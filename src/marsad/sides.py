@@ -1556,8 +1556,12 @@ def sides_of(
     if voice == "loss" and affected is None and isinstance(subject, str):
         # "الجيش الأذربيجاني فقد 200 قتيل"; "قوات الجيش واللجان كسرت زحفا ... وكبدتهم 40 قتيلا":
         # the subject inflicted them on the other side
-        inflicted = event is not None and _inflicted_on_pronoun(text, sentence, event)
-        affected = opponent(subject, conflict) if inflicted else subject
+        if event is not None and _inflicted_on_enemy(m, text, event):
+            affected = opponent(own, conflict) or subject  # "وكبدت المهاجمين 400 قتيل": the speaker's enemy
+        elif event is not None and _inflicted_on_pronoun(text, sentence, event):
+            affected = opponent(subject, conflict)
+        else:
+            affected = subject
     own_before = voice == "loss" and own and event is not None and event.get("role") == "noun"
     own_before = own_before and own_losses_before(m, text, sentence, thing)  # "خسائره اقتصرت على 9 شهداء"
     owned = event is not None and (_own_loss(text, event) or own_before)
@@ -2105,6 +2109,14 @@ def _launched_from(text: str, thing: Any) -> bool:
     end = thing.end + len(word_suffix(text, thing.end))
     words = bare(text[end : end + _LAUNCH_REACH]).split()
     return any(" ".join(words[:n]) in links().launched_from for n in (2, 3))
+
+
+def _inflicted_on_enemy(m: Mentions, text: str, event: Mention) -> bool:
+    """Whether an inflicting verb takes the enemy as its object: "وكبدت المهاجمين 400 قتيل"."""
+    if text[event.start : event.end] not in links().inflict:
+        return False
+    after = m.within("marker", event.end, event.end + _AFTER_SUBJECT * 4)
+    return bool(after) and after[0].get("role") == "enemy" and not bare(text[event.end : after[0].start])
 
 
 def _inflicted_on_pronoun(text: str, sentence: Segment, event: Mention) -> bool:
