@@ -82,6 +82,7 @@ _DESCRIBED_GAP = 4  # characters between a thing counted and the verb that descr
 _OWNER_REACH = 30  # characters after a thing where "تابعة لها" may say whose it is
 _FROM = "عن"
 _IN = "في"
+_LAUNCH_VERB_REACH = 48  # "شن خلال اليوم 4 ضربات": the verb a counted attack follows
 _DOWNED_REACH = 24  # "أُطلق 62، أُسقط 58": the downing told right after the launching
 _STATE_BEFORE = 400  # a paragraph or two back: the state just named, for a side of several
 _ARTICLE = "ال"
@@ -1399,8 +1400,22 @@ def _party_subject(
 
 def _enemy_next_to(m: Mentions, event: Mention) -> bool:
     """Whether "العدو" is the word right after or right before a verb."""
-    before = m.within("actor", max(0, event.start - 3), event.start)
+    before = [a for a in m.within("actor", max(0, event.start - 12), event.start) if event.start - a.end <= 2]
     return any(a.key == _ENEMY for a in (*before, *m.within("actor", event.end, event.end + 3)))
+
+
+def _enemy_launched(m: Mentions, text: str, thing: Any) -> bool:
+    """Whether "العدو" is the subject of the attacking verb a few words before a counted attack."""
+    verbs = [
+        e for e in m.within("event", max(0, thing.start - _LAUNCH_VERB_REACH), thing.start)
+        if e.get("kind") == "attack" and e.end <= thing.start
+    ]
+    for verb in reversed(verbs):
+        if any(c in text[verb.end : thing.start] for c in "،,."):
+            return False  # "العدو شن ... 4 ضربات صاروخية بـ9 صواريخ، و68 غارة": one clause
+        if _enemy_next_to(m, verb):
+            return True
+    return False
 
 
 def _own_arm(
@@ -1544,6 +1559,8 @@ def sides_of(
     doing = event if event is not None or kind != "attack" else thing.item_mention
     military = claimant.role == "MIL"
     subject = None if doing is None else _party_subject(m, text, doing, sentence, conflict, own, military)
+    if subject in (None, True) and kind == "attack" and own and _enemy_launched(m, text, thing):
+        subject = opponent(own, conflict)  # "أن العدو شن خلال اليوم 4 ضربات صاروخية": the enemy's
     styled = speaks_as().get(own or "")
     if styled is not None and subject == styled:
         subject = own  # Taliban statements' "القوات الأفغانية قتلت": their own forces
