@@ -183,6 +183,7 @@ _RANK_REACH = 8
 _RANK_WORDS = frozenset({"كبار", "ابرز", "خيره", "قاده", "صغار"})  # normalised: "من كبار القادة"
 _OWN_FORCE_LEAD = 24  # "أما مجموعة قوات ...": how far into a sentence its subject may open
 _FACILITY = "fac."  # the gazetteer's keys of facilities (a division's headquarters, an airport)
+_OWN_DEAD_ENDINGS = ("قتلاه", "قتلاها", "قتلاهم", "قتلانا")  # normalised: its dead
 _JOINED_GAP = 40  # "11 جنديا وفقدان"، "1200 من عناصرها في كردفان، وأسرنا": a list's next member
 _EVENT_BEFORE = 160
 _EVENT_AFTER = 40
@@ -1378,7 +1379,11 @@ def _tally_reaches(view: _Doc, event: Mention, number: Mention) -> bool:
     qualifier = [q for q in view.m.within("marker", event.end, number.start) if q.get("role") == "qualifier"]
     if not qualifier or view.text[qualifier[-1].end : number.start].strip():
         return False
-    return _word_before_in(view, event.start, _TALLY_REACH, sides.links().tallies)
+    start = event.start
+    noun = view.m.within("item", max(0, start - _TALLY_REACH * 2), start)
+    if noun and noun[-1].get("item") in PEOPLE and not view.text[noun[-1].end : start].strip():
+        start = noun[-1].start  # "عدد الجنود المصابين ... تجاوز 3,500": the tally of the noun before it
+    return _word_before_in(view, start, _TALLY_REACH, sides.links().tallies)
 
 
 def _relative_subject(view: _Doc, sentence: Segment, event: Mention) -> Mention | None:
@@ -2389,6 +2394,8 @@ def _people_item(
                 return sides.refine_people("people", _side_code(view, found) or affected, True)
             if kind == "marker":  # "عدد القتلى في صفوف المهاجمين": the enemy's fighting men
                 return sides.refine_people("people", affected, True)
+    if event is not None and affected is not None and _own_dead(view, event):
+        return sides.refine_people("people", affected, True)  # "ليرتفع عدد قتلاه إلى 286": the army's own
     of = _of_whom(view, thing)
     if of is not None and of.get("item") == "civilians":
         return "civilians"  # "4 قتلى من المدنيين"
@@ -2397,6 +2404,16 @@ def _people_item(
         return tallied  # "ارتفع عدد الضحايا المدنيين إلى 39"، "عدد المقاتلين الذين قتلوا ... إلى 541"
     member = bool(thing.item_mention.get("member")) or of is not None or _in_ranks(view, thing)
     return sides.refine_people(thing.item, affected, member)
+
+
+def _own_dead(view: _Doc, event: Mention) -> bool:
+    """A casualty noun with the pronoun of an armed party named before it ("أقر جيش الاحتلال ...
+    ليرتفع عدد قتلاه")."""
+    word = view.text[event.start : event.end]
+    if not word.endswith(_OWN_DEAD_ENDINGS):
+        return False
+    before = view.m.within("actor", max(0, event.start - _EVENT_BEFORE), event.start)
+    return any(sides.is_armed(a) for a in before)
 
 
 def _tally_item(view: _Doc, sentence: Segment, thing: Counted) -> str | None:
