@@ -1785,12 +1785,16 @@ def _governing_event(
         # "120 ألف نسمة قبل العملية، وسبق أن استعادت": a doer's verb in the next clause
         and not (e.get("voice") == "agentive" and _CLAUSE_BREAK.search(view.text, thing.end, e.start))
     ]  # "قصفا على المعسكر أسفر عن مقتل 9"، "استهدفت سيارة ... سقوط شهيدين": the dead are what befell
-    if (
-        item_class(thing.item) == "people"
-        and _word_before_in(view, thing.start, _TOTAL_REACH, sides.links().total_links)
-        and (tallied := _tallied(view, [e for e in before if e.get("kind") in PEOPLE_KINDS], thing.start))
-    ):
-        return tallied  # "ارتفع عدد القتلى ... على مدرسة تؤوي نازحين إلى 31 شخصا"
+    if item_class(thing.item) == "people" and _word_before_in(view, thing.start, _TOTAL_REACH, sides.links().total_links):
+        casualties = [e for e in before if e.get("kind") in PEOPLE_KINDS]
+        tallied = _tallied(view, casualties, thing.start)
+        if tallied is None and casualties and casualties[-1] is not before[-1]:
+            # "عدد القتلى المدنيين منذ دخول الدعم السريع تجاوز 2,000": the tally's word, not the entry
+            tallied = casualties[-1] if _word_before_in(
+                view, casualties[-1].start, _TALLY_REACH, sides.links().tallies
+            ) else None
+        if tallied is not None:
+            return tallied  # "ارتفع عدد القتلى ... على مدرسة تؤوي نازحين إلى 31 شخصا"
     if (
         before
         and thing.start - before[-1].end <= _EVENT_ADJACENT
