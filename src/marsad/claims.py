@@ -673,14 +673,22 @@ def _tally_follows(view: _Doc, pos: int) -> bool:
 def _fronted_subject(view: _Doc, sentence: Segment, verb: Mention) -> list[Mention] | None:
     """ "أما وزارة الدفاع الأرمينية فقالت عبر المتحدثة باسمها": the party fronted by أما is the
     subject of the verb that ف opens, not the spokesperson after it."""
-    if view.text[verb.start - 1 : verb.start] != "ف":
+    lead = view.text[max(sentence.start, verb.start - 4) : verb.start]
+    if not (lead.endswith("ف") or lead.endswith("فقد ")):  # "أما موقع أوريكس ... فقد أحصى"
         return None
     opening = bare_gap(view.text[sentence.start : sentence.start + _WORDS_NEAR]).split()[:1]
     if not opening or opening[0] not in sides.links().fronting:
         return None
-    end = verb.start - 1
+    end = verb.start - (4 if lead.endswith("فقد ") else 1)
     while end > sentence.start and view.text[end - 1] in " ،,()":
         end -= 1  # "أما مكتب الأمم المتحدة (أوتشا)، فأفاد": past the bracket and the comma
+    if view.m.within("actor", verb.end, verb.end + 2):
+        return None  # "أما في الجانب الأرميني، فقد أفاد أمين المظالم": the subject right after the verb
+    # 'أما موقع "أوريكس" المتخصص في توثيق الخسائر، فقد أحصى'، 'أما «المقاومة الإسلامية في العراق»،
+    # وهي مظلة ... موالية لإيران، فقد أعلنت': the party أما fronts, however it is described
+    fronted = [a for a in view.m.within("actor", sentence.start, end) if not sides.located(view.text, a)]
+    if fronted:
+        return sides.phrase_at(view.m, view.text, fronted[0])
     return sides.actor_phrase_before(view.m, view.text, end, sentence.start)
 
 
