@@ -2117,7 +2117,8 @@ def _downed_next(m: Mentions, text: str, thing: Any) -> bool:
 
 
 def _subject_before(m: Mentions, text: str, thing: Any) -> bool:
-    start = text.rfind("\n", 0, thing.start) + 1
+    """Whether a party is named before the figure in its clause (a table cell starts after its colon)."""
+    start = max(text.rfind("\n", 0, thing.start), text.rfind(":", 0, thing.start)) + 1
     return bool(m.within("actor", max(start, thing.start - _DOWNED_REACH), thing.start))
 
 
