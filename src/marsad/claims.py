@@ -464,7 +464,8 @@ def _own_force_goes_on(view: _Doc, sentence: Segment, last: tuple[Claimant, int]
         return True
     # "وفي اتجاه دنيبر، خسر العدو ...": its enemy, named as the speaker names it
     enemy = view.m.within("marker", sentence.start, sentence.start + 2 * _OWN_FORCE_LEAD)
-    return any(k.get("role") == "enemy" for k in enemy) and not view.m.within("actor", sentence.start, enemy[0].start)
+    named_first = bool(enemy) and bool(view.m.within("actor", sentence.start, enemy[0].start))
+    return any(k.get("role") == "enemy" for k in enemy) and not named_first
 
 
 def _answers(view: _Doc, sentence: Segment) -> bool:
@@ -1265,7 +1266,8 @@ def _place_breakdown(view: _Doc, number: Mention, before: list[Counted]) -> Coun
     list whose first member told its noun after a place too, counts the same."""
     if not before or _place_right_before(view, number.start) is None:
         return None
-    first = next((c for c in before if c.number is not None and _place_right_before(view, c.number.start)), None)
+    placed = (c for c in before if c.number is not None and _place_right_before(view, c.number.start))
+    first = next(placed, None)
     if first is None or number.start - before[-1].end > _LIST_GAP:
         return None
     value, high = number.get("value"), number.get("high")
@@ -1310,7 +1312,9 @@ def _cases_of(view: _Doc, number: Mention) -> Counted | None:
     return Counted(number.start, head.end, item, value, high, number, head, event, suffered=True)
 
 
-def _bare_casualties(view: _Doc, number: Mention, sentence: Segment, counted: list[Counted]) -> Counted | None:
+def _bare_casualties(
+    view: _Doc, number: Mention, sentence: Segment, counted: list[Counted]
+) -> Counted | None:
     """A number with no noun after it that closes a casualty phrase: "وأصيب نحو 35"،
     "ارتفع عدد الشهداء إلى أكثر من 19 ألف"، "عدد القتلى ... يتجاوز 5000"; joined to people
     counted just before, it counts more of them ("بمقتل 11 جنديا وفقدان ثلاثة": soldiers)."""
@@ -1793,7 +1797,8 @@ def _governing_event(
         # "120 ألف نسمة قبل العملية، وسبق أن استعادت": a doer's verb in the next clause
         and not (e.get("voice") == "agentive" and _CLAUSE_BREAK.search(view.text, thing.end, e.start))
     ]  # "قصفا على المعسكر أسفر عن مقتل 9"، "استهدفت سيارة ... سقوط شهيدين": the dead are what befell
-    if item_class(thing.item) == "people" and _word_before_in(view, thing.start, _TOTAL_REACH, sides.links().total_links):
+    totalled = _word_before_in(view, thing.start, _TOTAL_REACH, sides.links().total_links)
+    if item_class(thing.item) == "people" and totalled:
         casualties = [e for e in before if e.get("kind") in PEOPLE_KINDS]
         tallied = _tallied(view, casualties, thing.start)
         if tallied is None and casualties and casualties[-1] is not before[-1]:
@@ -2121,7 +2126,8 @@ def _title_before(view: _Doc, at: int) -> list[Mention] | None:
     gap = bare_gap(_without_places(view, phrase[-1].end, at)).split()
     named = [w for w in gap if w not in sides.links().office_in and len(w) > 1]
     # "الحاكم بالإنابة لمقاطعة كورسك أليكسي": a title of no party is the authority of where it is
-    coded = any(a.get("code") for a in phrase) or sides.office_place(view.m, view.norm.source_text, phrase[-1].end)
+    office = sides.office_place(view.m, view.norm.source_text, phrase[-1].end)
+    coded = any(a.get("code") for a in phrase) or office is not None
     return phrase if coded and len(named) <= _NAME_WORDS else None
 
 
@@ -2291,7 +2297,8 @@ def _claim(
         affected, agent = prior.affected, prior.agent
     elif before is not None and before.affected and _joined_loss(view, event, kind):
         # not after drones downed ("أسقطت 8 مسيرات ... وتضرر محطة الكهرباء"): what they hit was not theirs
-        if affected is None or (before.item not in _PROJECTILES and _subjectless(view, sentence, thing, verb)):
+        subjectless = before.item not in _PROJECTILES and _subjectless(view, sentence, thing, verb)
+        if affected is None or subjectless:
             affected, agent = before.affected, before.agent
     item = _people_item(view, sentence, thing, event, affected)
     loss_verb = verb if verb is not None and verb.get("voice") == "loss" else None
@@ -2394,7 +2401,8 @@ def _people_item(
                 continue
             head = bare_gap(view.text[max(0, found.start - 10) : found.start]).split()
             # "وكبدت المهاجمين أكثر من 400 قتيل": the enemy the losses were inflicted on
-            inflicted = kind == "marker" and bool(head) and head[-1].removeprefix("و") in sides.links().inflict
+            inflicted = kind == "marker" and bool(head)
+            inflicted = inflicted and head[-1].removeprefix("و") in sides.links().inflict
             if not head or (head[-1] not in sides.links().partitive and not inflicted):
                 continue
             if view.m.within("number", max(window, found.start - _GAP_PAIR * 2), found.start):
@@ -2552,7 +2560,8 @@ def _town_taken_back(view: _Doc, event: Mention, places: list[Mention]) -> list[
     named = [
         p
         for p in places
-        if (p.get("precision") == "exact" and not p.key.startswith(_FACILITY)) or p.key.startswith(_UNKNOWN_PLACE)
+        if (p.get("precision") == "exact" and not p.key.startswith(_FACILITY))
+        or p.key.startswith(_UNKNOWN_PLACE)
     ]  # "المدينة" takes back a town, not "مقر الفرقة" in it
     towns = [p for p in named if p.end <= event.start and not _dateline(view, p)]
     return towns[-1:]
@@ -2615,7 +2624,9 @@ def _armed_people_before(view: _Doc, sentence: Segment, event: Mention) -> bool:
 def _armed_people_after(view: _Doc, event: Mention) -> bool:
     """Whether soldiers or fighters follow a verbal noun right after it, as its doer ("دخول مقاتليها")."""
     after = view.m.within("item", event.end, event.end + 2)
-    return bool(after) and after[0].get("item") in _ARMED and not view.text[event.end : after[0].start].strip()
+    if not after or after[0].get("item") not in _ARMED:
+        return False
+    return not view.text[event.end : after[0].start].strip()
 
 
 def _during(view: _Doc, event: Mention) -> bool:
@@ -2870,7 +2881,7 @@ def _figure(claim: Claim, model: str) -> tuple:
     model (or which place, for a place taken: that is what it says)."""
     when = claim.date.start if claim.date and claim.date.basis == "event" else None
     if claim.kind == "took_control" and claim.place is not None:
-        model = claim.place.name or claim.place.text
+        model = _place_key(claim) or model
     return (claim.claimant.actor, claim.kind, claim.item, claim.affected, claim.count.value, when, model)
 
 
@@ -2889,7 +2900,7 @@ def _dedupe(told: list[_Told]) -> list[Claim]:
     seen: dict[tuple, int] = {}
     kept: dict[tuple, int] = {}  # a figure's claim in `out`, to take the qualifier a restatement adds
     attributed = {
-        (c.kind, c.item, c.count.value, (c.place.name or c.place.text) if c.place and c.kind == "took_control" else None)
+        (c.kind, c.item, c.count.value, _place_key(c) if c.kind == "took_control" else None)
         for c, _ in told
         if c.claimant.actor != "OUTLET"
     }
@@ -2907,7 +2918,7 @@ def _dedupe(told: list[_Told]) -> list[Claim]:
             dated.setdefault(_undated(_figure(claim, model)), set()).add(claim.evidence.start)
     out: list[Claim] = []
     for claim, model in told:
-        where = (claim.place.name or claim.place.text) if claim.place else None  # an unknown name: its words
+        where = _place_key(claim)
         place = where if claim.kind == "took_control" else None
         figure = _figure(claim, model)
         key = (*figure, where)
@@ -2928,6 +2939,11 @@ def _dedupe(told: list[_Told]) -> list[Claim]:
         kept[key] = len(out)
         out.append(claim)
     return out
+
+
+def _place_key(claim: Claim) -> str | None:
+    """Where a claim is, for telling one from another: the gazetteer's name, an unknown name's words."""
+    return (claim.place.name or claim.place.text) if claim.place else None
 
 
 def _same_people(outlet: Claim, told: Claim) -> bool:

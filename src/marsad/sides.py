@@ -805,7 +805,9 @@ def _named_in_full_before(m: Mentions, quote: Callable[[int, int], str], phrase:
     words = normalise_form(bare(quote(phrase[0].start, phrase[-1].end)))
     for actor in reversed(m.within("actor", 0, phrase[0].start)):
         code = actor.get("code")
-        if code and code not in ("ANON", "MEDIA") and normalise_form(bare(quote(actor.start, actor.end))).startswith(words):
+        if not code or code in ("ANON", "MEDIA"):
+            continue
+        if normalise_form(bare(quote(actor.start, actor.end))).startswith(words):
             return code
     return None
 
@@ -1544,7 +1546,8 @@ def sides_of(
         affected = opponent(own, conflict)
     if kind == "attack" and affected is None and own and _repelled(m, text, thing.start):
         return own, opponent(own, conflict)  # "أوكرانيا تتحدث عن صد 150 هجوما": the other side's
-    if kind == "attack" and thing.item in _BORNE and affected is None and own and _downed_next(m, text, thing):
+    launched = kind == "attack" and thing.item in _BORNE and affected is None and own
+    if launched and _downed_next(m, text, thing):
         return own, opponent(own, conflict)  # "أُطلق 62، أُسقط 58": launched at the speaker, who downed them
     voice = event.get("voice", "loss") if event is not None else "agentive"
     if getattr(thing, "suffered", False):
@@ -1613,7 +1616,8 @@ def sides_of(
             if attacker:  # أسفر عن مقتل 17"
                 affected = _hit_by(m, sentence, thing, attacker, conflict)
                 if thing.item == "fighters" and affected in states() and attacker == conflict.rebels:
-                    affected = attacker  # "صدت الهجوم الذي شنته قوات الدعم السريع ... مقتل 300 من عناصر الميليشيا"
+                    # "صدت الهجوم الذي شنته قوات الدعم السريع ... مقتل 300 من عناصر الميليشيا"
+                    affected = attacker
                 if thing.item == "people" and _not_allied(own, attacker, conflict):
                     affected = own  # "الصحة اللبنانية: الغارات الإسرائيلية أسفرت عن 12 قتيلا": Lebanon's
             agent = attacker
