@@ -255,7 +255,10 @@ def _unshadowed(m: Mentions, conflict: sides.Conflict | None) -> Mentions:
     groups = dict(m.by_kind)
     groups["actor"] = [a for a in m.of("actor") if _in_its_wars(a, conflict)]
     groups["event"] = [e for e in m.of("event") if not _inside(e, actors, strict=True)]
-    groups["verb"] = [v for v in m.of("verb") if not _inside(v, actors, strict=True)]
+    places = _Spans(m.of("place"))  # "فادا نغورما" is a town, not "فاد" + alif
+    groups["verb"] = [
+        v for v in m.of("verb") if not _inside(v, actors, strict=True) and not _inside(v, places, strict=True)
+    ]
     groups["marker"] = [k for k in m.of("marker") if not _inside(k, actors, strict=True)]
     groups["place"] = [
         p
