@@ -1645,7 +1645,8 @@ def sides_of(
         if agent is None and thing.item == "civilians" and _between_sides(m, text, sentence):
             return affected, None  # "مقتل 6 بينهم مدنيان في اشتباكات بين X وY": by neither that is known
         agent = agent or opponent(affected, conflict, armed=True)
-    if affected is None and conflict is not None and _civil_loss(thing, event):
+    humanitarian = claimant.role in ("ORG", "HLT") and thing.item == "people"  # "محامو الطوارئ: مقتل 134"
+    if affected is None and conflict is not None and (_civil_loss(thing, event) or humanitarian):
         # "أكثر من 400 مدني قتلوا في الهجوم على المخيم": in a war of one state, its civilians (its
         # displaced, its houses); who killed them is not guessed
         affected = conflict.civil or (conflict.army if conflict.army in states() else None)
