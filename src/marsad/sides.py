@@ -762,6 +762,9 @@ def claimant_of(
     if code is None and anaphor is not None:
         reach = _ANAPHOR_REACH if anaphor is phrase[0] else anaphor.start
         code = _named_with_head(m, quote, anaphor, reach)
+        if code is None and anaphor.key == "group.anaphor":
+            # "وقالت الحركة" paragraphs after "أعلنت حركة «إم 23»": the article's movement
+            code = _named_with_head(m, quote, anaphor, anaphor.start)
         a_state_spoke = previous is not None and previous.actor in states()  # "كينشاسا تتهم ... والحركة تنفي"
         if code is None and anaphor.key == "group.anaphor" and (anaphor is not phrase[0] or a_state_spoke):
             code = last_group(m, anaphor.start, reach)
