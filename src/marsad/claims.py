@@ -184,6 +184,8 @@ _RANK_WORDS = frozenset({"كبار", "ابرز", "خيره", "قاده", "صغا
 _OWN_FORCE_LEAD = 24  # "أما مجموعة قوات ...": how far into a sentence its subject may open
 _FACILITY = "fac."  # the gazetteer's keys of facilities (a division's headquarters, an airport)
 _OWN_DEAD_ENDINGS = ("قتلاه", "قتلاها", "قتلاهم", "قتلانا")  # normalised: its dead
+_CUE_NOUN_REACH = 8  # "تلة لالا تبه": the noun a place's name follows
+_ANNOUNCED_REACH = 30  # "التي كانت الوزارة قد أعلنت السيطرة عليها": the announcing verb before
 _JOINED_GAP = 40  # "11 جنديا وفقدان"، "1200 من عناصرها في كردفان، وأسرنا": a list's next member
 _EVENT_BEFORE = 160
 _EVENT_AFTER = 40
@@ -2510,7 +2512,9 @@ def _control_claims(
             taken = [fallen[event]]
         elif _under_control(view, event):
             taken = _came_under(view, sentence, event)
-        elif _resumptive(view, event) or _unarmed_entry(view, sentence, event) or _during(view, event):
+        elif _resumptive(view, event):
+            taken = _announced_back(view, sentence, event, places)
+        elif _unarmed_entry(view, sentence, event) or _during(view, event):
             continue
         elif _described_then(view, sentence, event.start):
             continue  # "التي احتلت غوما عام 2012"
@@ -2638,6 +2642,28 @@ def _during(view: _Doc, event: Mention) -> bool:
     if sides.word_prefix(view.text, event.start) in _PURPOSE_PREFIXES:
         return True
     return _word_before_in(view, event.start, _PERIOD_REACH, sides.links().period_words)
+
+
+def _announced_back(view: _Doc, sentence: Segment, event: Mention, places: list[Mention]) -> list[Mention]:
+    """ "تلة لالا تبه ... التي كانت الوزارة قد أعلنت السيطرة عليها": a taking announced of the place
+    a relative clause takes back (not "التي تسيطر عليها قوات X", a place held)."""
+    if not view.text.startswith(_ARTICLE, event.start):
+        return []  # a verb, not the verbal noun an announcement takes
+    said = view.m.within("verb", max(sentence.start, event.start - _ANNOUNCED_REACH), event.start)
+    if not said or not any(v.get("frame") == "say" for v in said):
+        return []
+    relative = view.text.rfind("التي", sentence.start, said[0].start)
+    named = [p for p in places if p.end <= relative and not _country(p)] if relative >= 0 else []
+    # "تلة لالا تبه الاستراتيجية في اتجاه جبرائيل-فضولي، التي": the place its noun names, not one
+    # named after it as where it lies
+    cued = [p for p in named if _cue_before(view, p)]
+    return (cued or named)[-1:]
+
+
+def _cue_before(view: _Doc, place: Mention) -> bool:
+    """Whether a town or height noun stands right before a place name ("تلة لالا تبه")."""
+    nouns = view.m.within("item", max(0, place.start - _CUE_NOUN_REACH), place.start)
+    return bool(nouns) and nouns[-1].get("item") in PLACES and not view.text[nouns[-1].end : place.start].strip()
 
 
 def _resumptive(view: _Doc, event: Mention) -> bool:
