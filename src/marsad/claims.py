@@ -2663,7 +2663,9 @@ def _announced_back(view: _Doc, sentence: Segment, event: Mention, places: list[
 def _cue_before(view: _Doc, place: Mention) -> bool:
     """Whether a town or height noun stands right before a place name ("تلة لالا تبه")."""
     nouns = view.m.within("item", max(0, place.start - _CUE_NOUN_REACH), place.start)
-    return bool(nouns) and nouns[-1].get("item") in PLACES and not view.text[nouns[-1].end : place.start].strip()
+    if not nouns or nouns[-1].get("item") not in PLACES:
+        return False
+    return not view.text[nouns[-1].end : place.start].strip()
 
 
 def _resumptive(view: _Doc, event: Mention) -> bool:
