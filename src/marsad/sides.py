@@ -621,8 +621,8 @@ def actor_phrase_before(m: Mentions, text: str, pos: int, limit: int) -> list[Me
         return None
     start = len(actors) - 1
     while start > 0 and actors[start].start - actors[start - 1].end <= _PHRASE_GAP:
-        if any(ch in text[actors[start - 1].end : actors[start].start] for ch in "،,"):
-            break  # "من الجيش السوداني، لكن مصدرا عسكريا قال": another phrase
+        if any(ch in text[actors[start - 1].end : actors[start].start] for ch in "،,:"):
+            break  # "من الجيش السوداني، لكن مصدرا عسكريا قال"، "مراسلنا: الوزارة اعترفت": another phrase
         gap = bare(text[actors[start - 1].end : actors[start].start]).split()
         if any(w in links().complementisers for w in gap):
             break  # "ذكر مراسل سانا أن وحدات الجيش رصدت": the army is the subject, not the reporter
