@@ -82,6 +82,7 @@ _DESCRIBED_GAP = 4  # characters between a thing counted and the verb that descr
 _OWNER_REACH = 30  # characters after a thing where "تابعة لها" may say whose it is
 _FROM = "عن"
 _IN = "في"
+_ALREADY = "قد"  # "كان ... قد أكد": the pluperfect's particle before a verb
 _LAUNCH_VERB_REACH = 48  # "شن خلال اليوم 4 ضربات": the verb a counted attack follows
 _DOWNED_REACH = 24  # "أُطلق 62، أُسقط 58": the downing told right after the launching
 _STATE_BEFORE = 400  # a paragraph or two back: the state just named, for a side of several
@@ -617,6 +618,9 @@ def actor_phrase_before(m: Mentions, text: str, pos: int, limit: int) -> list[Me
         gap = gap.strip("،,")
     if _located_at(m, text, end, pos):
         gap = ""  # "غير أن مصدرا أمنيا في ديالى أكد": where the source is, then its verb
+    words = bare(gap).split()
+    if words[-1:] == [_ALREADY] and len(words) - 1 <= _NAME_WORDS + 1 and _titled(actors):
+        gap = ""  # "وكان وزير الخارجية التركي مولود جاووش أوغلو قد أكد": a titled name, then قد
     if gap.strip() and gap.strip() not in links().subject_before_gap:
         return None
     start = len(actors) - 1
@@ -628,6 +632,11 @@ def actor_phrase_before(m: Mentions, text: str, pos: int, limit: int) -> list[Me
             break  # "ذكر مراسل سانا أن وحدات الجيش رصدت": the army is the subject, not the reporter
         start -= 1
     return actors[start:]
+
+
+def _titled(actors: list[Mention]) -> bool:
+    """Whether the phrase ending the actor words before a verb holds a title ("وزير الخارجية التركي")."""
+    return any(a.get("type") == "title" for a in actors[-2:])
 
 
 def _located_at(m: Mentions, text: str, start: int, end: int) -> bool:
