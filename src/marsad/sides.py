@@ -1286,8 +1286,8 @@ def _adjective_of_a_noun(m: Mentions, text: str, actor: Mention) -> bool:
     if actor.get("type") != "demonym":
         return False
     words = text[max(0, actor.start - _LOCATED_REACH) : actor.start].split()
-    if not words or not words[-1].startswith(_ARTICLE_AL):
-        return False
+    if not words or not words[-1].startswith(_ARTICLE_AL) or words[-1] in links().side_nouns:
+        return False  # "الجانب الأذربيجاني خسر": a side, named by its demonym
     noun = (actor.start - len(words[-1]) - 1, actor.start)
     return not m.within("actor", *noun) and not any(i.end >= noun[0] for i in m.within("item", 0, noun[1]))
 
