@@ -111,6 +111,8 @@ _DATELINE_TAIL = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*|:\s*«[^«»\n]{1,40
 _OUTLET_AFTER_COLON = regex.compile(r":\s*«[^«»\n]{1,40}»\s*[-–—]")  # a dateline's place, then the outlet
 # a live blog's "10:45 - ", a ticker's "عاجل |"
 # a channel's "⚡️ 10:40 | عاجل: " (marks, a time, a label)
+# a span of time between a control word and what it took (normalised text)
+_DURATION = regex.compile(r"\bخلال\s+\S+\s+(?:يوما|ايام|يوم|ساعه|ساعات|اسبوع|اسابيع|شهر|اشهر)(?:\s+من\s+\S+)?")
 _LINE_LEAD = regex.compile(
     r"[^\p{L}\p{N}\n]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s\-–—•*|]*(?:(?:عاجل|خاص|متابعة|تحديث)[\s:|\-–—]*)?"
 )
@@ -2784,7 +2786,7 @@ def _gap_without_items(view: _Doc, start: int, end: int) -> str:
 
 def _object_gap(view: _Doc, start: int, end: int, enters: bool) -> bool:
     """No word between that makes the place a location ("في"، "بمحافظة"، "قرب"، "التي")."""
-    gap = _gap_without_items(view, start, end)
+    gap = _DURATION.sub(" ", _gap_without_items(view, start, end))  # "حرر خلال 44 يوما من القتال مدن"
     words = bare_gap(gap).split()
     breaks = sides.links().control_breaks - (sides.links().enter_into if enters else frozenset())
     located = [w for w in words if w[:1] in "بل" and len(w) > 3 and w not in sides.links().control_allowed]
