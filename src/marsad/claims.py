@@ -1947,6 +1947,10 @@ def _background(view: _Doc, sentence: Segment) -> bool:
     ]
     if report is None or not dated:
         return False
+    if view.m.report_date is None:
+        # no date of its own: dates of a year before the latest the article names are of an earlier
+        # year ("عام 1993" in an article that names 1994)
+        return all(date.fromisoformat(d.get("end")).year < report.year for d in dated)
     return all((report - date.fromisoformat(d.get("end"))).days > _BACKGROUND_DAYS for d in dated)
 
 
