@@ -201,6 +201,7 @@ class _Links:
     party_pairs: frozenset[str]
     lies_in: frozenset[str]
     so_called: frozenset[str]
+    raised_tolls: frozenset[str]
     roads: frozenset[str]
     belongs_to: frozenset[str]
     issued_by: frozenset[str]
