@@ -2400,7 +2400,7 @@ def _people_item(
         armed = [i for i in between if i in _ARMED]
         if armed:
             return armed[-1]
-        construct = view.m.within("actor", event.end, min(thing.start, event.end + 2))  # "قتلى الجيش"
+        construct = view.m.within("actor", event.end, min(thing.start, event.end + 3))  # "قتلى الجيش"، "قتلى \"جيش الدفاع\""
         if construct and sides.is_armed(construct[0]):  # "خسائر العدو": whose, the side found for it
             return sides.refine_people("people", _side_code(view, construct[0]) or affected, True)
     window = max(sentence.start, thing.start - _EVENT_BEFORE)
