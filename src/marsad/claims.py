@@ -112,7 +112,9 @@ _OUTLET_AFTER_COLON = regex.compile(r":\s*«[^«»\n]{1,40}»\s*[-–—]")  # a
 # a live blog's "10:45 - ", a ticker's "عاجل |"
 # a channel's "⚡️ 10:40 | عاجل: " (marks, a time, a label)
 # a span of time between a control word and what it took (normalised text)
-_DURATION = regex.compile(r"\bخلال\s+\S+\s+(?:يوما|ايام|يوم|ساعه|ساعات|اسبوع|اسابيع|شهر|اشهر)(?:\s+من\s+\S+)?")
+_DURATION = regex.compile(
+    r"\bخلال\s+\S+\s+(?:يوما|ايام|يوم|ساعه|ساعات|اسبوع|اسابيع|شهر|اشهر)(?:\s+من\s+\S+)?"
+)
 _LINE_LEAD = regex.compile(
     r"[^\p{L}\p{N}\n]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s\-–—•*|]*(?:(?:عاجل|خاص|متابعة|تحديث)[\s:|\-–—]*)?"
 )
@@ -2400,7 +2402,8 @@ def _people_item(
         armed = [i for i in between if i in _ARMED]
         if armed:
             return armed[-1]
-        construct = view.m.within("actor", event.end, min(thing.start, event.end + 3))  # "قتلى الجيش"، "قتلى \"جيش الدفاع\""
+        # "قتلى الجيش"، 'قتلى "جيش الدفاع"'
+        construct = view.m.within("actor", event.end, min(thing.start, event.end + 3))
         if construct and sides.is_armed(construct[0]):  # "خسائر العدو": whose, the side found for it
             return sides.refine_people("people", _side_code(view, construct[0]) or affected, True)
     window = max(sentence.start, thing.start - _EVENT_BEFORE)

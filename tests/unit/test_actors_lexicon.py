@@ -45,7 +45,8 @@ def test_type_specific_attributes(actors):
         if kind in ("state", "demonym", "capital", "person", "group"):
             assert "code" in attrs, entry.id
         if kind == "media":  # a cited outlet, or the article's own correspondent ("مراسلنا")
-            assert (attrs.get("code"), attrs.get("role")) in (("MEDIA", "MED"), ("OUTLET", "OUTLET")), entry.id
+            pair = (attrs.get("code"), attrs.get("role"))
+            assert pair in (("MEDIA", "MED"), ("OUTLET", "OUTLET")), entry.id
         if kind == "anon":
             assert (attrs.get("code"), attrs.get("role")) == ("ANON", "ANON"), entry.id
         if kind == "title":
