@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from copy import copy
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from typing import NamedTuple, TypeVar
 
 import regex
@@ -111,10 +112,6 @@ _DATELINE_TAIL = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*|:\s*«[^«»\n]{1,40
 _OUTLET_AFTER_COLON = regex.compile(r":\s*«[^«»\n]{1,40}»\s*[-–—]")  # a dateline's place, then the outlet
 # a live blog's "10:45 - ", a ticker's "عاجل |"
 # a channel's "⚡️ 10:40 | عاجل: " (marks, a time, a label)
-# a span of time between a control word and what it took (normalised text)
-_DURATION = regex.compile(
-    r"\bخلال\s+\S+\s+(?:يوما|ايام|يوم|ساعه|ساعات|اسبوع|اسابيع|شهر|اشهر)(?:\s+من\s+\S+)?"
-)
 _LINE_LEAD = regex.compile(
     r"[^\p{L}\p{N}\n]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s\-–—•*|]*(?:(?:عاجل|خاص|متابعة|تحديث)[\s:|\-–—]*)?"
 )
@@ -175,8 +172,6 @@ _CAME_UNDER = 90
 _INCLUDING_GAP = 40
 _CONTROL_GAP = 90
 _GAP_PAIR = 12  # characters allowed between a number and its item ("150 عنصرا"، "5 من جنودها")
-_PROJECTILES = frozenset({"strikes", "missiles", "drones"})
-_ALONGSIDE = "الي جانب"  # "..., إلى جانب إعطاب مدرعة": one more loss of the same fight
 _ALONGSIDE_REACH = 12
 _WHOLE_REACH = 120  # "جنودا أوغنديين يتمركزون في القاعدة ... وإن اثنين منهم": the group taken back
 _ROAD_REACH = 30  # "الطريق الواصل بين": the longest road words before the towns it joins
@@ -184,10 +179,8 @@ _ROAD_JOIN = 4  # "حلب- دمشق"، "حلب ودمشق": the gap between a ro
 _OWN_COUNT_REACH = 16  # "وأصابوا أكثر من 900": a joined verb's own figure a qualifier away
 _PLACE_NAME_REACH = 30  # "ودارة عزة 3": the longest place name before a figure of a breakdown
 _RANK_REACH = 8
-_RANK_WORDS = frozenset({"كبار", "ابرز", "خيره", "قاده", "صغار"})  # normalised: "من كبار القادة"
 _OWN_FORCE_LEAD = 24  # "أما مجموعة قوات ...": how far into a sentence its subject may open
 _FACILITY = "fac."  # the gazetteer's keys of facilities (a division's headquarters, an airport)
-_OWN_DEAD_ENDINGS = ("قتلاه", "قتلاها", "قتلاهم", "قتلانا")  # normalised: its dead
 _CUE_NOUN_REACH = 8  # "تلة لالا تبه": the noun a place's name follows
 _ANNOUNCED_REACH = 30  # "التي كانت الوزارة قد أعلنت السيطرة عليها": the announcing verb before
 _JOINED_GAP = 40  # "11 جنديا وفقدان"، "1200 من عناصرها في كردفان، وأسرنا": a list's next member
@@ -2310,7 +2303,7 @@ def _claim(
         affected, agent = prior.affected, prior.agent
     elif before is not None and before.affected and _joined_loss(view, event, kind):
         # not after drones downed ("أسقطت 8 مسيرات ... وتضرر محطة الكهرباء"): what they hit was not theirs
-        subjectless = before.item not in _PROJECTILES and _subjectless(view, sentence, thing, verb)
+        subjectless = before.item not in sides.BORNE and _subjectless(view, sentence, thing, verb)
         if affected is None or subjectless:
             affected, agent = before.affected, before.agent
     item = _people_item(view, sentence, thing, event, affected)
@@ -2348,7 +2341,8 @@ def _joined_loss(view: _Doc, event: Mention | None, kind: str) -> bool:
         return False
     if view.text[event.start - 1 : event.start] == "و":
         return view.text[event.start - 2 : event.start - 1] in (" ", "")
-    return bare_gap(view.text[max(0, event.start - _ALONGSIDE_REACH) : event.start]).endswith(_ALONGSIDE)
+    words = bare_gap(view.text[max(0, event.start - _ALONGSIDE_REACH) : event.start]).split()
+    return " ".join(words[-2:]) in sides.links().alongside
 
 
 def _subjectless(view: _Doc, sentence: Segment, thing: Counted, verb: Mention | None) -> bool:
@@ -2444,7 +2438,7 @@ def _own_dead(view: _Doc, event: Mention) -> bool:
     """A casualty noun with the pronoun of an armed party named before it ("أقر جيش الاحتلال ...
     ليرتفع عدد قتلاه")."""
     word = view.text[event.start : event.end]
-    if not word.endswith(_OWN_DEAD_ENDINGS):
+    if word not in sides.links().own_dead:
         return False
     before = view.m.within("actor", max(0, event.start - _EVENT_BEFORE), event.start)
     return any(sides.is_armed(a) for a in before)
@@ -2484,7 +2478,7 @@ def _of_whom(view: _Doc, thing: Counted) -> Mention | None:
         return None
     start = view.text.index("من", thing.end) + 2
     rank = view.text[start : start + _RANK_REACH].split()[:1]
-    if rank and rank[0] in _RANK_WORDS:  # "30 من كبار القادة العسكريين"
+    if rank and rank[0] in sides.links().rank_words:  # "30 من كبار القادة العسكريين"
         start = view.text.index(rank[0], start) + len(rank[0])
     found = [m for m in view.m.within("item", start, start + _OF_GAP + 1) if m.get("item") in PEOPLE]
     found += view.m.within("actor", start, start + _OF_GAP + 1)
@@ -2791,9 +2785,16 @@ def _gap_without_items(view: _Doc, start: int, end: int) -> str:
     return gap
 
 
+@cache
+def _duration() -> regex.Pattern[str]:
+    """A span of time in normalised text: "خلال 44 يوما من القتال"."""
+    units = "|".join(sorted(map(regex.escape, sides.links().duration_units)))
+    return regex.compile(rf"\bخلال\s+\S+\s+(?:{units})(?:\s+من\s+\S+)?")
+
+
 def _object_gap(view: _Doc, start: int, end: int, enters: bool) -> bool:
     """No word between that makes the place a location ("في"، "بمحافظة"، "قرب"، "التي")."""
-    gap = _DURATION.sub(" ", _gap_without_items(view, start, end))  # "حرر خلال 44 يوما من القتال مدن"
+    gap = _duration().sub(" ", _gap_without_items(view, start, end))  # "حرر خلال 44 يوما من القتال مدن"
     words = bare_gap(gap).split()
     breaks = sides.links().control_breaks - (sides.links().enter_into if enters else frozenset())
     located = [w for w in words if w[:1] in "بل" and len(w) > 3 and w not in sides.links().control_allowed]

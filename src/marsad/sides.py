@@ -88,7 +88,7 @@ _DOWNED_REACH = 24  # "أُطلق 62، أُسقط 58": the downing told right af
 _STATE_BEFORE = 400  # a paragraph or two back: the state just named, for a side of several
 _ARTICLE = "ال"
 _ACCUSATIVE = "ا"  # the alif of an indefinite noun in the accusative: هجوما
-_BORNE = frozenset({"strikes", "missiles", "drones"})  # what an attack counts that bears its doer's side
+BORNE = frozenset({"strikes", "missiles", "drones"})  # what an attack counts that bears its doer's side
 _ARMY = "institution.army"
 _ARMED_TYPES = frozenset({"force", "group"})
 _AND = "و"
@@ -202,6 +202,10 @@ class _Links:
     lies_in: frozenset[str]
     so_called: frozenset[str]
     raised_tolls: frozenset[str]
+    alongside: frozenset[str]
+    rank_words: frozenset[str]
+    own_dead: frozenset[str]
+    duration_units: frozenset[str]
     roads: frozenset[str]
     belongs_to: frozenset[str]
     issued_by: frozenset[str]
@@ -1532,13 +1536,13 @@ def sides_of(
     if kind == "attack" and conflict is not None:
         # who a strike of a party of another war was aimed at is no guess: "استهدفت قاعدة عين الأسد"
         conflict = replace(conflict, wide=False)
-    if kind == "attack" and thing.item in _BORNE and own and _launched_from(text, thing):
+    if kind == "attack" and thing.item in BORNE and own and _launched_from(text, thing):
         return own, opponent(own, conflict, armed=True)  # "نحو 90 مقذوفا أطلقت من لبنان": at the speaker
     affected = named_side(m, text, sentence, thing, event, conflict)
     named = affected is not None
-    if kind == "attack" and thing.item in _BORNE and affected is None:
+    if kind == "attack" and thing.item in BORNE and affected is None:
         affected = _doer_described(m, text, sentence, thing, conflict)  # "غارتين شنتهما مسيرات إسرائيلية"
-    if kind == "attack" and thing.item in _BORNE and affected is not None:
+    if kind == "attack" and thing.item in BORNE and affected is not None:
         # "صدت 12 هجوما حوثيا"، "أطلقت 120 مسيرة روسية": the side an attack or its weapon bears made
         # it; a target's side ("استهداف 18 موقعا للجيش الإسرائيلي") is the one hit
         return _hit_by(m, sentence, thing, affected, conflict), affected
@@ -1559,7 +1563,7 @@ def sides_of(
         affected = opponent(own, conflict)
     if kind == "attack" and affected is None and own and _repelled(m, text, thing.start):
         return own, opponent(own, conflict)  # "أوكرانيا تتحدث عن صد 150 هجوما": the other side's
-    launched = kind == "attack" and thing.item in _BORNE and affected is None and own
+    launched = kind == "attack" and thing.item in BORNE and affected is None and own
     if launched and _downed_next(m, text, thing):
         return own, opponent(own, conflict)  # "أُطلق 62، أُسقط 58": launched at the speaker, who downed them
     voice = event.get("voice", "loss") if event is not None else "agentive"
